@@ -1,0 +1,1 @@
+//! Pinyin keys.

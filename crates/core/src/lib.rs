@@ -1,0 +1,22 @@
+//! Shared by the portal app (wasm) and the mock API (native): the wire types, the one error shape,
+//! item validation, catalog search and filters, and a deterministic synthetic catalog for scale tests.
+//!
+//! Pure Rust, no UI and no server dependencies, so every rule is written once and tested natively.
+
+mod labels;
+
+pub mod error;
+pub mod filter;
+pub mod item;
+#[cfg(feature = "pinyin")]
+pub mod keys;
+pub mod search;
+pub mod summary;
+pub mod synth;
+pub mod validate;
+
+pub use error::{ApiError, ErrorBody, ErrorCode};
+
+pub use item::*;
+
+pub use summary::{ItemSummary, SearchKeys};
