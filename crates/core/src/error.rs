@@ -66,7 +66,10 @@ mod tests {
         let json = serde_json::to_value(&body).unwrap();
         assert_eq!(json["error"]["code"], "not_found");
         assert_eq!(json["error"]["message"], "未找到编码为 X1 的服务事项");
-        assert_eq!(json["error"]["message_en"], "No service item has the code X1");
+        assert_eq!(
+            json["error"]["message_en"],
+            "No service item has the code X1"
+        );
         let back: ErrorBody = serde_json::from_value(json).unwrap();
         assert_eq!(back, body);
     }

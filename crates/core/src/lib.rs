@@ -16,7 +16,9 @@ pub mod synth;
 pub mod validate;
 
 pub use error::{ApiError, ErrorBody, ErrorCode};
+pub use filter::{CatalogFilter, ScopeFilter};
 
 pub use item::*;
+pub use search::{highlight_segments, Hit, SearchIndex};
 
 pub use summary::{ItemSummary, SearchKeys};

@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::item::{Audience, DepartmentKind, HandlingKind, OnlineDepth, Scope, ServiceItem, Theme, TimeLimit};
+use crate::item::{
+    Audience, DepartmentKind, HandlingKind, OnlineDepth, Scope, ServiceItem, Theme, TimeLimit,
+};
 
 /// Pinyin keys for search, computed natively (feature `pinyin`) so no pinyin table enters the wasm.
 ///

@@ -5,10 +5,46 @@ use crate::item::*;
 use crate::validate::uscc_with_check;
 
 const CITIES: &[&str] = &[
-    "北京", "天津", "上海", "重庆", "成都", "贵阳", "昆明", "拉萨", "杭州", "宁波", "温州", "南京",
-    "苏州", "无锡", "合肥", "福州", "厦门", "南昌", "济南", "青岛", "郑州", "武汉", "长沙", "广州",
-    "深圳", "南宁", "海口", "西安", "兰州", "西宁", "银川", "乌鲁木齐", "太原", "石家庄", "沈阳",
-    "大连", "长春", "哈尔滨", "呼和浩特", "绵阳",
+    "北京",
+    "天津",
+    "上海",
+    "重庆",
+    "成都",
+    "贵阳",
+    "昆明",
+    "拉萨",
+    "杭州",
+    "宁波",
+    "温州",
+    "南京",
+    "苏州",
+    "无锡",
+    "合肥",
+    "福州",
+    "厦门",
+    "南昌",
+    "济南",
+    "青岛",
+    "郑州",
+    "武汉",
+    "长沙",
+    "广州",
+    "深圳",
+    "南宁",
+    "海口",
+    "西安",
+    "兰州",
+    "西宁",
+    "银川",
+    "乌鲁木齐",
+    "太原",
+    "石家庄",
+    "沈阳",
+    "大连",
+    "长春",
+    "哈尔滨",
+    "呼和浩特",
+    "绵阳",
 ];
 
 /// Base item names with their department and theme.
@@ -19,15 +55,27 @@ const BASES: &[(&str, DepartmentKind, Theme)] = &[
     ("居住证申领", DepartmentKind::Police, Theme::Household),
     ("居民身份证换领", DepartmentKind::Police, Theme::IdDocuments),
     ("居民身份证补领", DepartmentKind::Police, Theme::IdDocuments),
-    ("临时居民身份证申领", DepartmentKind::Police, Theme::IdDocuments),
+    (
+        "临时居民身份证申领",
+        DepartmentKind::Police,
+        Theme::IdDocuments,
+    ),
     ("驾驶证期满换证", DepartmentKind::Police, Theme::Traffic),
     ("驾驶证补证", DepartmentKind::Police, Theme::Traffic),
     ("机动车检验标志核发", DepartmentKind::Police, Theme::Traffic),
     ("机动车转移登记", DepartmentKind::Police, Theme::Traffic),
     ("交通违法缴款", DepartmentKind::Police, Theme::Traffic),
     ("普通护照签发", DepartmentKind::Police, Theme::ExitEntry),
-    ("往来港澳通行证签注", DepartmentKind::Police, Theme::ExitEntry),
-    ("往来台湾通行证签发", DepartmentKind::Police, Theme::ExitEntry),
+    (
+        "往来港澳通行证签注",
+        DepartmentKind::Police,
+        Theme::ExitEntry,
+    ),
+    (
+        "往来台湾通行证签发",
+        DepartmentKind::Police,
+        Theme::ExitEntry,
+    ),
     ("无犯罪记录证明", DepartmentKind::Police, Theme::PublicOrder),
     ("养犬登记", DepartmentKind::Police, Theme::PublicOrder),
     ("民事一审网上立案", DepartmentKind::Court, Theme::Litigation),
@@ -37,20 +85,65 @@ const BASES: &[(&str, DepartmentKind, Theme)] = &[
     ("诉前调解", DepartmentKind::Court, Theme::Mediation),
     ("司法确认", DepartmentKind::Court, Theme::Mediation),
     ("法官约见", DepartmentKind::Court, Theme::Litigation),
-    ("控告申诉受理", DepartmentKind::Procuratorate, Theme::Procuratorial),
-    ("国家赔偿申请", DepartmentKind::Procuratorate, Theme::Procuratorial),
-    ("律师预约阅卷", DepartmentKind::Procuratorate, Theme::Procuratorial),
-    ("行贿犯罪档案查询", DepartmentKind::Procuratorate, Theme::Procuratorial),
-    ("公益诉讼线索举报", DepartmentKind::Procuratorate, Theme::Procuratorial),
-    ("法律援助申请", DepartmentKind::Justice, Theme::LegalServices),
+    (
+        "控告申诉受理",
+        DepartmentKind::Procuratorate,
+        Theme::Procuratorial,
+    ),
+    (
+        "国家赔偿申请",
+        DepartmentKind::Procuratorate,
+        Theme::Procuratorial,
+    ),
+    (
+        "律师预约阅卷",
+        DepartmentKind::Procuratorate,
+        Theme::Procuratorial,
+    ),
+    (
+        "行贿犯罪档案查询",
+        DepartmentKind::Procuratorate,
+        Theme::Procuratorial,
+    ),
+    (
+        "公益诉讼线索举报",
+        DepartmentKind::Procuratorate,
+        Theme::Procuratorial,
+    ),
+    (
+        "法律援助申请",
+        DepartmentKind::Justice,
+        Theme::LegalServices,
+    ),
     ("公证申办", DepartmentKind::Justice, Theme::Notary),
     ("人民调解申请", DepartmentKind::Justice, Theme::Mediation),
-    ("司法鉴定委托", DepartmentKind::Justice, Theme::LegalServices),
-    ("监狱会见预约", DepartmentKind::Justice, Theme::LegalServices),
-    ("司法救助申请", DepartmentKind::Justice, Theme::LegalServices),
+    (
+        "司法鉴定委托",
+        DepartmentKind::Justice,
+        Theme::LegalServices,
+    ),
+    (
+        "监狱会见预约",
+        DepartmentKind::Justice,
+        Theme::LegalServices,
+    ),
+    (
+        "司法救助申请",
+        DepartmentKind::Justice,
+        Theme::LegalServices,
+    ),
 ];
 
-const VARIANTS: &[&str] = &["", "（网上办）", "（跨省通办）", "（加急）", "（代办）", "（首次）", "（变更）", "（注销）"];
+const VARIANTS: &[&str] = &[
+    "",
+    "（网上办）",
+    "（跨省通办）",
+    "（加急）",
+    "（代办）",
+    "（首次）",
+    "（变更）",
+    "（注销）",
+];
 
 /// SplitMix64: a tiny, well-known deterministic mixer, enough to vary attributes reproducibly.
 fn mix(mut x: u64) -> u64 {
@@ -76,8 +169,8 @@ pub fn synthetic_items(n: usize) -> Vec<ServiceItem> {
 
 fn synthetic_item(i: usize) -> ServiceItem {
     let r = mix(i as u64);
-    let city = CITIES[i % CITIES.len()];
-    let (base, dept_kind, theme) = BASES[(i / CITIES.len()) % BASES.len()];
+    let (base, dept_kind, theme) = BASES[i % BASES.len()];
+    let city = CITIES[(i / BASES.len()) % CITIES.len()];
     let variant = VARIANTS[(i / (CITIES.len() * BASES.len())) % VARIANTS.len()];
     let name = format!("{city}{base}{variant}");
 
@@ -92,14 +185,33 @@ fn synthetic_item(i: usize) -> ServiceItem {
     let charged = (r >> 16) % 6 == 0;
     let commitment = (r >> 20) % 4 == 0;
     let scope = match (r >> 24) % 8 {
-        0 | 1 => Scope { kind: ScopeKind::National, region: None },
-        2 => Scope { kind: ScopeKind::CrossProvince, region: Some("川渝".into()) },
-        3 => Scope { kind: ScopeKind::CrossProvince, region: Some("西南五省市".into()) },
-        4 | 5 => Scope { kind: ScopeKind::Province, region: None },
-        _ => Scope { kind: ScopeKind::City, region: None },
+        0 | 1 => Scope {
+            kind: ScopeKind::National,
+            region: None,
+        },
+        2 => Scope {
+            kind: ScopeKind::CrossProvince,
+            region: Some("川渝".into()),
+        },
+        3 => Scope {
+            kind: ScopeKind::CrossProvince,
+            region: Some("西南五省市".into()),
+        },
+        4 | 5 => Scope {
+            kind: ScopeKind::Province,
+            region: None,
+        },
+        _ => Scope {
+            kind: ScopeKind::City,
+            region: None,
+        },
     };
     let legal = 20 + ((r >> 28) % 40) as u32;
-    let promised = if instant { 0 } else { 1 + ((r >> 34) % legal as u64) as u32 };
+    let promised = if instant {
+        0
+    } else {
+        1 + ((r >> 34) % legal as u64) as u32
+    };
     let mut channels = vec![Channel::Counter];
     if depth.can_apply_online() {
         channels.push(Channel::Online);
@@ -122,7 +234,11 @@ fn synthetic_item(i: usize) -> ServiceItem {
         name: name.clone(),
         aliases: vec![],
         summary: format!("{city}居民办理{base}的服务事项，材料齐全可当场受理。"),
-        item_type: if charged { ItemType::Licensing } else { ItemType::PublicService },
+        item_type: if charged {
+            ItemType::Licensing
+        } else {
+            ItemType::PublicService
+        },
         level: AdminLevel::Municipal,
         department: Department {
             kind: dept_kind,
@@ -136,16 +252,29 @@ fn synthetic_item(i: usize) -> ServiceItem {
             article: "第二十九条".into(),
         }],
         handling: Handling {
-            kind: if instant { HandlingKind::Instant } else { HandlingKind::Promised },
+            kind: if instant {
+                HandlingKind::Instant
+            } else {
+                HandlingKind::Promised
+            },
             channels,
             visits,
             visit_reason: (visits > 0).then(|| "需现场核验身份并采集信息".to_owned()),
-            legal_limit: TimeLimit { amount: legal, unit: TimeUnit::WorkingDays },
-            promised_limit: TimeLimit { amount: promised, unit: TimeUnit::WorkingDays },
+            legal_limit: TimeLimit {
+                amount: legal,
+                unit: TimeUnit::WorkingDays,
+            },
+            promised_limit: TimeLimit {
+                amount: promised,
+                unit: TimeUnit::WorkingDays,
+            },
             conditions: vec!["申请人符合本事项办理条件".into()],
             steps: ["申请", "受理", "审查", "决定", "送达"]
                 .iter()
-                .map(|s| ProcessStep { name: (*s).into(), description: format!("{s}环节") })
+                .map(|s| ProcessStep {
+                    name: (*s).into(),
+                    description: format!("{s}环节"),
+                })
                 .collect(),
         },
         online: Online {
@@ -166,7 +295,8 @@ fn synthetic_item(i: usize) -> ServiceItem {
             blank_form: None,
             sample: None,
             notes: None,
-            commitment: commitment.then(|| "本人承诺所填信息真实有效，愿承担虚假承诺的法律责任。".to_owned()),
+            commitment: commitment
+                .then(|| "本人承诺所填信息真实有效，愿承担虚假承诺的法律责任。".to_owned()),
             applies_to: None,
         }],
         no_materials: false,
@@ -184,13 +314,20 @@ fn synthetic_item(i: usize) -> ServiceItem {
             reducible: false,
             reduction_note: None,
         },
-        results: vec![ResultDoc { name: format!("{base}办理结果"), kind: ResultKind::Other, sample: None }],
+        results: vec![ResultDoc {
+            name: format!("{base}办理结果"),
+            kind: ResultKind::Other,
+            sample: None,
+        }],
         delivery_methods: vec![DeliveryMethod::Counter, DeliveryMethod::Post],
         place: Place {
             address: format!("{city}市政务服务中心"),
             hours: "工作日 9:00–12:00，13:30–17:00".into(),
         },
-        phones: Phones { consult: "12345".into(), complaint: "12345".into() },
+        phones: Phones {
+            consult: "12345".into(),
+            complaint: "12345".into(),
+        },
         faq: vec![],
     }
 }

@@ -18,13 +18,19 @@ pub struct ValidationIssue {
 
 impl fmt::Display for ValidationIssue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "事项 {} 字段 {}: {}", self.item, self.field, self.message)
+        write!(
+            f,
+            "事项 {} 字段 {}: {}",
+            self.item, self.field, self.message
+        )
     }
 }
 
 /// The 统一社会信用代码 alphabet (GB 32100): digits and capitals without I, O, S, V, Z.
 const USCC_ALPHABET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-const USCC_WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const USCC_WEIGHTS: [u32; 17] = [
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+];
 
 /// Completes a 17-character 统一社会信用代码 body with its check character (None if a character
 /// is outside the alphabet or the length is wrong).
@@ -46,7 +52,8 @@ pub fn uscc_with_check(body: &str) -> Option<String> {
 /// Whether `code` is an 18-character 统一社会信用代码 whose check character is right.
 pub fn uscc_check_ok(code: &str) -> bool {
     code.is_ascii()
-        && code.len() == 18 && uscc_with_check(&code[..17]).is_some_and(|full| full == code)
+        && code.len() == 18
+        && uscc_with_check(&code[..17]).is_some_and(|full| full == code)
 }
 
 struct Checker<'a> {
@@ -76,8 +83,15 @@ fn is_code_char(c: char) -> bool {
 
 /// Every problem with one item; empty when the guide is complete and consistent.
 pub fn validate_item(item: &ServiceItem) -> Vec<ValidationIssue> {
-    let label = if item.code.is_empty() { "(无编码)" } else { item.code.as_str() };
-    let mut c = Checker { item: label, issues: Vec::new() };
+    let label = if item.code.is_empty() {
+        "(无编码)"
+    } else {
+        item.code.as_str()
+    };
+    let mut c = Checker {
+        item: label,
+        issues: Vec::new(),
+    };
 
     c.require(
         !item.code.is_empty() && item.code.len() <= 36 && item.code.chars().all(is_code_char),
@@ -107,7 +121,11 @@ pub fn validate_item(item: &ServiceItem) -> Vec<ValidationIssue> {
             &format!("主题“{theme}”与服务对象不符"),
         );
     }
-    c.require(!item.legal_basis.is_empty(), "legal_basis", "须列明设定依据");
+    c.require(
+        !item.legal_basis.is_empty(),
+        "legal_basis",
+        "须列明设定依据",
+    );
     for basis in &item.legal_basis {
         c.text(&basis.law, "legal_basis.law");
         c.text(&basis.article, "legal_basis.article");
@@ -130,10 +148,21 @@ pub fn validate_item(item: &ServiceItem) -> Vec<ValidationIssue> {
 
 fn check_handling(c: &mut Checker<'_>, item: &ServiceItem) {
     let h = &item.handling;
-    c.require(!h.channels.is_empty(), "handling.channels", "至少一种办理形式");
-    c.require(h.visits <= 2, "handling.visits", "到现场次数只能是 0、1 或 2");
     c.require(
-        h.visits == 0 || h.visit_reason.as_deref().is_some_and(|r| !r.trim().is_empty()),
+        !h.channels.is_empty(),
+        "handling.channels",
+        "至少一种办理形式",
+    );
+    c.require(
+        h.visits <= 2,
+        "handling.visits",
+        "到现场次数只能是 0、1 或 2",
+    );
+    c.require(
+        h.visits == 0
+            || h.visit_reason
+                .as_deref()
+                .is_some_and(|r| !r.trim().is_empty()),
         "handling.visit_reason",
         "需到现场办理时须说明原因",
     );
@@ -159,7 +188,11 @@ fn check_handling(c: &mut Checker<'_>, item: &ServiceItem) {
             "承诺件须有承诺办结时限",
         ),
     }
-    c.require(!h.conditions.is_empty(), "handling.conditions", "须列明受理条件");
+    c.require(
+        !h.conditions.is_empty(),
+        "handling.conditions",
+        "须列明受理条件",
+    );
     c.require(!h.steps.is_empty(), "handling.steps", "须列明办理流程");
     for step in &h.steps {
         c.text(&step.name, "handling.steps.name");
@@ -167,7 +200,11 @@ fn check_handling(c: &mut Checker<'_>, item: &ServiceItem) {
 
     let online = &item.online;
     if online.depth == OnlineDepth::FullyOnline {
-        c.require(h.visits == 0, "handling.visits", "全程网办事项到现场次数须为 0");
+        c.require(
+            h.visits == 0,
+            "handling.visits",
+            "全程网办事项到现场次数须为 0",
+        );
     }
     if online.depth.can_apply_online() {
         c.require(
@@ -201,7 +238,11 @@ fn check_materials(c: &mut Checker<'_>, item: &ServiceItem) {
         c.text(&m.name, "materials.name");
         c.require(m.copies >= 1, "materials.copies", "份数至少为 1");
         if let Some(text) = &m.commitment {
-            c.require(!text.trim().is_empty(), "materials.commitment", "可告知承诺的材料须有承诺内容");
+            c.require(
+                !text.trim().is_empty(),
+                "materials.commitment",
+                "可告知承诺的材料须有承诺内容",
+            );
         }
     }
 }
@@ -209,28 +250,47 @@ fn check_materials(c: &mut Checker<'_>, item: &ServiceItem) {
 fn check_fees_and_results(c: &mut Checker<'_>, item: &ServiceItem) {
     let fees = &item.fees;
     if fees.charged {
-        c.require(!fees.items.is_empty(), "fees.items", "收费事项须列明收费项目");
+        c.require(
+            !fees.items.is_empty(),
+            "fees.items",
+            "收费事项须列明收费项目",
+        );
         for fee in &fees.items {
             c.text(&fee.name, "fees.items.name");
             c.text(&fee.standard, "fees.items.standard");
             c.text(&fee.basis, "fees.items.basis");
         }
     } else {
-        c.require(fees.items.is_empty(), "fees.items", "不收费事项不应列收费项目");
-        c.require(!item.online.payment, "online.payment", "不收费事项不应提供网上支付");
+        c.require(
+            fees.items.is_empty(),
+            "fees.items",
+            "不收费事项不应列收费项目",
+        );
+        c.require(
+            !item.online.payment,
+            "online.payment",
+            "不收费事项不应提供网上支付",
+        );
     }
     c.require(!item.results.is_empty(), "results", "须列明审批结果");
     for result in &item.results {
         c.text(&result.name, "results.name");
         if result.kind == ResultKind::Licence {
             c.require(
-                result.sample.as_deref().is_some_and(|s| !s.trim().is_empty()),
+                result
+                    .sample
+                    .as_deref()
+                    .is_some_and(|s| !s.trim().is_empty()),
                 "results.sample",
                 "证照类结果须提供样本",
             );
         }
     }
-    c.require(!item.delivery_methods.is_empty(), "delivery_methods", "须列明结果送达方式");
+    c.require(
+        !item.delivery_methods.is_empty(),
+        "delivery_methods",
+        "须列明结果送达方式",
+    );
 }
 
 /// Every problem across a catalog, including codes used twice.
@@ -259,13 +319,21 @@ mod tests {
         assert!(uscc_check_ok("91350100M000100Y43"));
         assert!(!uscc_check_ok("91350100M000100Y44"));
         assert!(!uscc_check_ok("91350100M000100Y4"), "17 characters");
-        assert!(!uscc_check_ok("91350100M000100I43"), "I is not in the alphabet");
+        assert!(
+            !uscc_check_ok("91350100M000100I43"),
+            "I is not in the alphabet"
+        );
     }
 
     /// A synthetic item pinned to known values, so each test changes exactly one thing.
     fn valid_item() -> ServiceItem {
         let mut item = synthetic_items(1).remove(0);
-        item.online = crate::item::Online { depth: OnlineDepth::PreReview, appointment: true, delivery: true, payment: false };
+        item.online = crate::item::Online {
+            depth: OnlineDepth::PreReview,
+            appointment: true,
+            delivery: true,
+            payment: false,
+        };
         item.handling.channels = vec![Channel::Counter, Channel::Online];
         item.handling.kind = HandlingKind::Promised;
         item.handling.visits = 1;
@@ -342,7 +410,10 @@ mod tests {
         item.results[0].kind = ResultKind::Licence;
         item.results[0].sample = None;
         item.materials[0].commitment = Some(String::new());
-        assert_eq!(fields(&item), vec!["materials.commitment", "results.sample"]);
+        assert_eq!(
+            fields(&item),
+            vec!["materials.commitment", "results.sample"]
+        );
     }
 
     #[test]

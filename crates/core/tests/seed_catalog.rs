@@ -33,7 +33,11 @@ fn every_seed_item_passes_validation() {
         issues.is_empty(),
         "{} issues:\n{}",
         issues.len(),
-        issues.iter().map(|i| i.to_string()).collect::<Vec<_>>().join("\n")
+        issues
+            .iter()
+            .map(|i| i.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }
 
@@ -43,26 +47,50 @@ fn the_seed_catalog_is_broad_enough() {
     assert!(items.len() >= 60, "only {} items", items.len());
     let count = |f: &dyn Fn(&ServiceItem) -> bool| items.iter().filter(|i| f(i)).count();
     for kind in DepartmentKind::ALL {
-        assert!(count(&|i| i.department.kind == *kind) >= 6, "too few {kind} items");
+        assert!(
+            count(&|i| i.department.kind == *kind) >= 6,
+            "too few {kind} items"
+        );
     }
-    assert!(count(&|i| i.online.depth == OnlineDepth::FullyOnline) >= 10, "全程网办");
+    assert!(
+        count(&|i| i.online.depth == OnlineDepth::FullyOnline) >= 10,
+        "全程网办"
+    );
     assert!(count(&|i| i.handling.visits == 1) >= 10, "one visit");
     assert!(count(&|i| i.handling.visits == 2) >= 1, "two visits");
-    assert!(count(&|i| i.scope.kind == ScopeKind::National) >= 5, "全国通办");
-    let regions: std::collections::HashSet<_> =
-        items.iter().filter_map(|i| i.scope.region.clone()).collect();
+    assert!(
+        count(&|i| i.scope.kind == ScopeKind::National) >= 5,
+        "全国通办"
+    );
+    let regions: std::collections::HashSet<_> = items
+        .iter()
+        .filter_map(|i| i.scope.region.clone())
+        .collect();
     assert!(regions.len() >= 2, "跨省通办 regions: {regions:?}");
     assert!(count(&|i| i.has_commitment()) >= 5, "告知承诺");
-    assert!(count(&|i| i.handling.kind == HandlingKind::Instant) >= 5, "即办件");
+    assert!(
+        count(&|i| i.handling.kind == HandlingKind::Instant) >= 5,
+        "即办件"
+    );
     assert!(count(&|i| i.fees.charged) >= 5, "fee-charging");
     assert!(
-        count(&|i| i.materials.iter().any(|m| m.necessity == Necessity::Deferrable)) >= 3,
+        count(&|i| i
+            .materials
+            .iter()
+            .any(|m| m.necessity == Necessity::Deferrable))
+            >= 3,
         "容缺后补"
     );
-    assert!(count(&|i| i.audiences().contains(&Audience::Legal)) >= 5, "法人 items");
+    assert!(
+        count(&|i| i.audiences().contains(&Audience::Legal)) >= 5,
+        "法人 items"
+    );
     assert!(count(&|i| !i.faq.is_empty()) >= 30, "FAQ");
     // The names citizens search by, used in the end-to-end tests.
     for name in ["无犯罪记录证明", "居民身份证"] {
-        assert!(items.iter().any(|i| i.name.contains(name)), "missing {name}");
+        assert!(
+            items.iter().any(|i| i.name.contains(name)),
+            "missing {name}"
+        );
     }
 }
