@@ -1,0 +1,32 @@
+//! The one place API errors become HTTP responses: status from the core error code, body in the
+//! core envelope `{"error":{…}}`.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use portal_core::{ApiError, ErrorBody, ErrorCode};
+
+/// An [`ApiError`] on its way out of a handler.
+#[derive(Debug)]
+pub struct AppError(pub ApiError);
+
+impl From<ApiError> for AppError {
+    fn from(error: ApiError) -> Self {
+        Self(error)
+    }
+}
+
+fn status(code: ErrorCode) -> StatusCode {
+    match code {
+        ErrorCode::NotFound => StatusCode::NOT_FOUND,
+        ErrorCode::BadRequest => StatusCode::BAD_REQUEST,
+        ErrorCode::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+        ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        (status(self.0.code), Json(ErrorBody { error: self.0 })).into_response()
+    }
+}

@@ -1,0 +1,94 @@
+//! The mock JSON backend of the 一次办 portal: `app(state)` is the whole HTTP surface, so tests
+//! drive it with `oneshot` and `main` only parses flags and binds.
+
+pub mod catalog;
+pub mod error;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::extract::{Path, State};
+use axum::http::{header, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{any, get};
+use axum::{Json, Router};
+use portal_core::{ApiError, ErrorCode, ServiceItem};
+use serde::Serialize;
+use tower_http::compression::CompressionLayer;
+use tower_http::services::{ServeDir, ServeFile};
+
+pub use catalog::{Catalog, CatalogError};
+pub use error::AppError;
+
+/// What every handler shares.
+#[derive(Clone)]
+pub struct AppState {
+    pub catalog: Arc<Catalog>,
+    /// The built app (`dist/`) to serve beside the API, with SPA fallback to its index.html.
+    pub dist: Option<PathBuf>,
+}
+
+#[derive(Serialize)]
+struct Health {
+    status: &'static str,
+    items: usize,
+}
+
+async fn health(State(state): State<AppState>) -> Json<Health> {
+    Json(Health {
+        status: "ok",
+        items: state.catalog.len(),
+    })
+}
+
+async fn list_items(State(state): State<AppState>) -> Response {
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        state.catalog.summaries_json(),
+    )
+        .into_response()
+}
+
+async fn get_item(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+) -> Result<Json<ServiceItem>, AppError> {
+    state
+        .catalog
+        .get(&code)
+        .cloned()
+        .map(Json)
+        .ok_or_else(|| ApiError::item_not_found(&code).into())
+}
+
+async fn api_not_found(uri: Uri) -> AppError {
+    ApiError::route_not_found(uri.path()).into()
+}
+
+async fn method_not_allowed() -> AppError {
+    ApiError::new(
+        ErrorCode::MethodNotAllowed,
+        "该接口不支持此请求方法",
+        "This endpoint does not support that method",
+    )
+    .into()
+}
+
+/// The whole HTTP surface: `/api/*` as JSON, and the built app when `state.dist` is set.
+pub fn app(state: AppState) -> Router {
+    let api = Router::new()
+        .route("/api/health", get(health))
+        .route("/api/items", get(list_items))
+        .route("/api/items/{code}", get(get_item))
+        .route("/api", any(api_not_found))
+        .route("/api/{*rest}", any(api_not_found))
+        .method_not_allowed_fallback(method_not_allowed);
+    let router = match &state.dist {
+        Some(dist) => {
+            let spa = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
+            api.fallback_service(spa)
+        }
+        None => api.fallback(api_not_found),
+    };
+    router.layer(CompressionLayer::new()).with_state(state)
+}
