@@ -1,1 +1,6 @@
+//! 一次办 · Run-Once Portal: the Leptos client-side app.
 
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod pages;

@@ -11,7 +11,7 @@ use crate::summary::ItemSummary;
 pub type CharRange = (usize, usize);
 
 /// One search result: the item's position in the index and where its text matched.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Hit {
     pub index: usize,
     pub score: u32,

@@ -1,0 +1,162 @@
+//! Browse and filter controls: department tabs, theme and 服务对象 selects, and combinable chips
+//! (零跑腿 / 最多跑一次, 全程网办, 跨省通办 by scope, 可告知承诺, 即办件). Each control states its
+//! own state (`aria-pressed`, selected option) and reports a whole new filter on change.
+
+use leptos::prelude::*;
+use portal_core::{Audience, CatalogFilter, DepartmentKind, ScopeFilter, Theme};
+
+/// One toggle chip: its label, whether `filter` has it on, and `filter` with it flipped.
+struct Chip {
+    label: &'static str,
+    is_on: fn(&CatalogFilter) -> bool,
+    toggle: fn(&mut CatalogFilter),
+}
+
+const CHIPS: &[Chip] = &[
+    Chip {
+        label: "零跑腿",
+        is_on: |f| f.max_visits == Some(0),
+        toggle: |f| f.max_visits = if f.max_visits == Some(0) { None } else { Some(0) },
+    },
+    Chip {
+        label: "最多跑一次",
+        is_on: |f| f.max_visits == Some(1),
+        toggle: |f| f.max_visits = if f.max_visits == Some(1) { None } else { Some(1) },
+    },
+    Chip {
+        label: "全程网办",
+        is_on: |f| f.fully_online,
+        toggle: |f| f.fully_online = !f.fully_online,
+    },
+    Chip {
+        label: "跨省通办",
+        is_on: |f| f.cross_province.is_some(),
+        toggle: |f| {
+            f.cross_province = match f.cross_province {
+                Some(_) => None,
+                None => Some(ScopeFilter::Any),
+            }
+        },
+    },
+    Chip {
+        label: "可告知承诺",
+        is_on: |f| f.commitment,
+        toggle: |f| f.commitment = !f.commitment,
+    },
+    Chip {
+        label: "即办件",
+        is_on: |f| f.instant,
+        toggle: |f| f.instant = !f.instant,
+    },
+];
+
+#[component]
+pub fn FilterBar(
+    #[prop(into)] filter: Signal<CatalogFilter>,
+    #[prop(into)] on_change: Callback<CatalogFilter>,
+    /// The 跨省通办 regions present in the catalog, e.g. 川渝.
+    regions: Vec<String>,
+) -> impl IntoView {
+    let update = move |change: &dyn Fn(&mut CatalogFilter)| {
+        let mut next = filter.get_untracked();
+        change(&mut next);
+        on_change.run(next);
+    };
+
+    let department_tab = move |kind: Option<DepartmentKind>| {
+        let label = kind.map_or("全部部门", |k| k.label());
+        view! {
+            <button
+                type="button"
+                class="tab"
+                aria-pressed=move || (filter.with(|f| f.department) == kind).to_string()
+                on:click=move |_| update(&|f| f.department = kind)
+            >
+                {label}
+            </button>
+        }
+    };
+
+    let chip = move |chip: &'static Chip| {
+        view! {
+            <button
+                type="button"
+                class="chip"
+                aria-pressed=move || filter.with(chip.is_on).to_string()
+                on:click=move |_| update(&|f| (chip.toggle)(f))
+            >
+                {chip.label}
+            </button>
+        }
+    };
+
+    let scope_value = move || filter.with(|f| f.cross_province.as_ref().map(|s| s.as_query_value().to_owned()));
+
+    view! {
+        <section class="filters" aria-label="浏览与筛选">
+            <div class="tabs" role="group" aria-label="按部门浏览">
+                {department_tab(None)}
+                {DepartmentKind::ALL.iter().map(|k| department_tab(Some(*k))).collect_view()}
+            </div>
+            <div class="selects">
+                <label>
+                    "主题 "
+                    <select
+                        prop:value=move || filter.with(|f| f.theme.map(|t| t.label()).unwrap_or_default().to_owned())
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            update(&|f| f.theme = Theme::from_label(&value));
+                        }
+                    >
+                        <option value="">"全部主题"</option>
+                        {Theme::ALL.iter().map(|t| view! { <option value=t.label()>{t.label()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    "服务对象 "
+                    <select
+                        prop:value=move || filter.with(|f| f.audience.map(|a| a.label()).unwrap_or_default().to_owned())
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            update(&|f| f.audience = Audience::from_label(&value));
+                        }
+                    >
+                        <option value="">"个人和法人"</option>
+                        {Audience::ALL.iter().map(|a| view! { <option value=a.label()>{a.label()}</option> }).collect_view()}
+                    </select>
+                </label>
+            </div>
+            <div class="chips" role="group" aria-label="办理方式">
+                {CHIPS.iter().map(chip).collect_view()}
+            </div>
+            <Show when=move || scope_value().is_some()>
+                <label class="scope-select">
+                    "通办范围 "
+                    <select
+                        prop:value=move || scope_value().unwrap_or_default()
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            update(&|f| f.cross_province = ScopeFilter::from_query_value(&value));
+                        }
+                    >
+                        <option value="any">"全部跨省通办"</option>
+                        <option value="全国">"全国通办"</option>
+                        {regions
+                            .iter()
+                            .map(|r| view! { <option value=r.clone()>{format!("跨省通办（{r}）")}</option> })
+                            .collect_view()}
+                    </select>
+                </label>
+            </Show>
+            <Show when=move || filter.with(|f| f.has_choices())>
+                <button
+                    type="button"
+                    class="button button-link"
+                    on:click=move |_| update(&|f| *f = CatalogFilter { query: f.query.clone(), ..Default::default() })
+                >
+                    "清除筛选"
+                </button>
+            </Show>
+        </section>
+    }
+}

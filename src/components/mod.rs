@@ -1,0 +1,11 @@
+//! Reusable pieces of the portal's pages.
+
+pub mod badges;
+pub mod filter_bar;
+pub mod highlight;
+pub mod item_card;
+pub mod layout;
+pub mod notice;
+pub mod result_list;
+pub mod search_box;
+pub mod title;
