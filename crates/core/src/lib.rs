@@ -8,7 +8,7 @@ mod labels;
 pub mod error;
 pub mod filter;
 pub mod item;
-#[cfg(feature = "pinyin")]
+#[cfg(all(feature = "pinyin", not(target_arch = "wasm32")))]
 pub mod keys;
 pub mod search;
 pub mod summary;

@@ -356,7 +356,7 @@ mod tests {
     }
 }
 
-#[cfg(all(test, feature = "pinyin"))]
+#[cfg(all(test, feature = "pinyin", not(target_arch = "wasm32")))]
 mod pinyin_tests {
     use super::*;
     use crate::filter::ScopeFilter;
