@@ -36,10 +36,16 @@ impl FetchError {
     /// The same in English.
     pub fn message_en(&self) -> String {
         match self {
-            FetchError::Network(_) => "Cannot reach the server. Check your connection and try again.".to_owned(),
+            FetchError::Network(_) => {
+                "Cannot reach the server. Check your connection and try again.".to_owned()
+            }
             FetchError::Api(error) => error.message_en.clone(),
-            FetchError::Status(status) => format!("The service is unavailable right now (HTTP {status}). Please try again later."),
-            FetchError::Decode(_) => "The server's answer could not be read. Please try again later.".to_owned(),
+            FetchError::Status(status) => format!(
+                "The service is unavailable right now (HTTP {status}). Please try again later."
+            ),
+            FetchError::Decode(_) => {
+                "The server's answer could not be read. Please try again later.".to_owned()
+            }
         }
     }
 
@@ -54,7 +60,10 @@ async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, FetchError> {
         .await
         .map_err(|e| FetchError::Network(e.to_string()))?;
     if response.ok() {
-        return response.json().await.map_err(|e| FetchError::Decode(e.to_string()));
+        return response
+            .json()
+            .await
+            .map_err(|e| FetchError::Decode(e.to_string()));
     }
     Err(error_from(response).await)
 }

@@ -30,17 +30,26 @@ fn container() -> HtmlElement {
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {
     let list = root.query_selector_all(selector).unwrap();
-    (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into()).collect()
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into())
+        .collect()
 }
 
 fn one(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}"))
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
 }
 
 fn button(root: &Element, text: &str) -> HtmlElement {
     all(root, "button")
         .into_iter()
-        .find(|b| b.text_content().unwrap_or_default().trim_start_matches("✓ ") == text)
+        .find(|b| {
+            b.text_content()
+                .unwrap_or_default()
+                .trim_start_matches("✓ ")
+                == text
+        })
         .unwrap_or_else(|| panic!("no button {text}"))
         .unchecked_into()
 }
@@ -56,14 +65,20 @@ async fn sleep(ms: i32) {
 }
 
 fn index(n: usize) -> Arc<SearchIndex> {
-    let items = synthetic_items(n).iter().map(|i| ItemSummary::new(i, SearchKeys::default())).collect();
+    let items = synthetic_items(n)
+        .iter()
+        .map(|i| ItemSummary::new(i, SearchKeys::default()))
+        .collect();
     Arc::new(SearchIndex::new(items))
 }
 
 #[wasm_bindgen_test]
 async fn result_list_shows_a_window_of_highlighted_cards_and_an_empty_state() {
     let index = index(400);
-    let filter = RwSignal::new(CatalogFilter { query: "身份证".into(), ..Default::default() });
+    let filter = RwSignal::new(CatalogFilter {
+        query: "身份证".into(),
+        ..Default::default()
+    });
     let suggested = RwSignal::new(String::new());
     let expected = index.search(&filter.get_untracked()).len();
     assert!(expected > 10, "the fixture has {expected} 身份证 items");
@@ -92,27 +107,46 @@ async fn result_list_shows_a_window_of_highlighted_cards_and_an_empty_state() {
     let cards = all(&root, "li.card");
     assert_eq!(cards.len(), 10, "a window, never every result");
     for card in &cards {
-        let marks: Vec<String> = all(card, "h3 mark").iter().map(|m| m.text_content().unwrap()).collect();
+        let marks: Vec<String> = all(card, "h2 mark")
+            .iter()
+            .map(|m| m.text_content().unwrap())
+            .collect();
         assert_eq!(marks, vec!["身份证"]);
-        assert!(one(card, "h3 a").get_attribute("href").unwrap().starts_with("/items/SYN"));
+        assert!(one(card, "h2 a")
+            .get_attribute("href")
+            .unwrap()
+            .starts_with("/items/SYN"));
     }
     assert_eq!(
-        one(&root, "[data-testid=result-count]").text_content().unwrap(),
+        one(&root, "[data-testid=result-count]")
+            .text_content()
+            .unwrap(),
         format!("共找到 {expected} 个事项，显示前 10 个")
     );
     assert!(button(&root, &format!("显示更多（还有 {} 个）", expected - 10)).is_connected());
 
-    filter.set(CatalogFilter { query: "没有这种事项".into(), ..Default::default() });
+    filter.set(CatalogFilter {
+        query: "没有这种事项".into(),
+        ..Default::default()
+    });
     leptos::task::tick().await;
     assert!(all(&root, "li.card").is_empty());
-    assert_eq!(one(&root, "[data-testid=result-count]").text_content().unwrap(), "共找到 0 个事项");
+    assert_eq!(
+        one(&root, "[data-testid=result-count]")
+            .text_content()
+            .unwrap(),
+        "共找到 0 个事项"
+    );
     button(&root, "护照").click();
     assert_eq!(suggested.get_untracked(), "护照");
 }
 
 #[wasm_bindgen_test]
 async fn filter_chips_toggle_state_and_report_the_whole_filter() {
-    let filter = RwSignal::new(CatalogFilter { query: "证".into(), ..Default::default() });
+    let filter = RwSignal::new(CatalogFilter {
+        query: "证".into(),
+        ..Default::default()
+    });
     let root = container();
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
         view! { <FilterBar filter=filter on_change=move |f| filter.set(f) regions=vec!["川渝".into(), "西南五省市".into()] /> }
@@ -120,37 +154,75 @@ async fn filter_chips_toggle_state_and_report_the_whole_filter() {
     leptos::task::tick().await;
 
     let online = button(&root, "全程网办");
-    assert_eq!(online.get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert_eq!(
+        online.get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
     online.click();
     leptos::task::tick().await;
     assert!(filter.get_untracked().fully_online);
-    assert_eq!(online.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(
+        online.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
 
     button(&root, "零跑腿").click();
     leptos::task::tick().await;
     button(&root, "最多跑一次").click();
     leptos::task::tick().await;
-    assert_eq!(filter.get_untracked().max_visits, Some(1), "the visit chips exclude each other");
-    assert_eq!(button(&root, "零跑腿").get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert_eq!(
+        filter.get_untracked().max_visits,
+        Some(1),
+        "the visit chips exclude each other"
+    );
+    assert_eq!(
+        button(&root, "零跑腿")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("false")
+    );
 
     button(&root, "公安").click();
     leptos::task::tick().await;
-    assert_eq!(filter.get_untracked().department, Some(portal_core::DepartmentKind::Police));
+    assert_eq!(
+        filter.get_untracked().department,
+        Some(portal_core::DepartmentKind::Police)
+    );
 
-    assert!(root.query_selector(".scope-select").unwrap().is_none(), "scope choice only with 跨省通办");
+    assert!(
+        root.query_selector(".scope-select").unwrap().is_none(),
+        "scope choice only with 跨省通办"
+    );
     button(&root, "跨省通办").click();
     leptos::task::tick().await;
-    assert_eq!(filter.get_untracked().cross_province, Some(ScopeFilter::Any));
+    assert_eq!(
+        filter.get_untracked().cross_province,
+        Some(ScopeFilter::Any)
+    );
     let scope: HtmlSelectElement = one(&root, ".scope-select select").unchecked_into();
     scope.set_value("川渝");
-    scope.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    scope
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
     leptos::task::tick().await;
-    assert_eq!(filter.get_untracked().cross_province, Some(ScopeFilter::Region("川渝".into())));
+    assert_eq!(
+        filter.get_untracked().cross_province,
+        Some(ScopeFilter::Region("川渝".into()))
+    );
 
     button(&root, "清除筛选").click();
     leptos::task::tick().await;
-    assert_eq!(filter.get_untracked(), CatalogFilter { query: "证".into(), ..Default::default() });
-    assert!(all(&root, "[aria-pressed=true]").len() == 1, "only 全部部门 is pressed after clearing");
+    assert_eq!(
+        filter.get_untracked(),
+        CatalogFilter {
+            query: "证".into(),
+            ..Default::default()
+        }
+    );
+    assert!(
+        all(&root, "[aria-pressed=true]").len() == 1,
+        "only 全部部门 is pressed after clearing"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -166,10 +238,15 @@ async fn search_box_reports_each_input_and_follows_outside_changes() {
     leptos::task::tick().await;
 
     let input: HtmlInputElement = one(&root, "input[type=search]").unchecked_into();
-    assert_eq!(one(&root, "label").get_attribute("for").as_deref(), Some(input.id().as_str()));
+    assert_eq!(
+        one(&root, "label").get_attribute("for").as_deref(),
+        Some(input.id().as_str())
+    );
     for text in ["w", "wf", "wfz"] {
         input.set_value(text);
-        input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+        input
+            .dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap();
     }
     assert_eq!(*typed.lock().unwrap(), vec!["w", "wf", "wfz"]);
 
@@ -194,7 +271,13 @@ async fn the_app_shows_a_retryable_error_when_the_api_is_not_there() {
     }
     let alert = alert.expect("an error notice within 5 s");
     let text = alert.text_content().unwrap();
-    assert!(text.contains("加载失败") && text.contains("HTTP 404"), "{text}");
+    assert!(
+        text.contains("加载失败") && text.contains("HTTP 404"),
+        "{text}"
+    );
     assert!(button(&alert, "重试 Retry").is_connected());
-    assert_eq!(one(&root, "header .brand-name").text_content().unwrap(), "一次办");
+    assert_eq!(
+        one(&root, "header .brand-name").text_content().unwrap(),
+        "一次办"
+    );
 }

@@ -25,7 +25,11 @@ pub fn badge_texts(item: &ItemSummary) -> Vec<(&'static str, String)> {
     } else {
         ("time", format!("承诺{}", item.promised_limit.display()))
     });
-    badges.push(if item.charged { ("fee", "收费".to_owned()) } else { ("free", "免费".to_owned()) });
+    badges.push(if item.charged {
+        ("fee", "收费".to_owned())
+    } else {
+        ("free", "免费".to_owned())
+    });
     badges
 }
 

@@ -16,12 +16,24 @@ const CHIPS: &[Chip] = &[
     Chip {
         label: "零跑腿",
         is_on: |f| f.max_visits == Some(0),
-        toggle: |f| f.max_visits = if f.max_visits == Some(0) { None } else { Some(0) },
+        toggle: |f| {
+            f.max_visits = if f.max_visits == Some(0) {
+                None
+            } else {
+                Some(0)
+            }
+        },
     },
     Chip {
         label: "最多跑一次",
         is_on: |f| f.max_visits == Some(1),
-        toggle: |f| f.max_visits = if f.max_visits == Some(1) { None } else { Some(1) },
+        toggle: |f| {
+            f.max_visits = if f.max_visits == Some(1) {
+                None
+            } else {
+                Some(1)
+            }
+        },
     },
     Chip {
         label: "全程网办",
@@ -90,7 +102,13 @@ pub fn FilterBar(
         }
     };
 
-    let scope_value = move || filter.with(|f| f.cross_province.as_ref().map(|s| s.as_query_value().to_owned()));
+    let scope_value = move || {
+        filter.with(|f| {
+            f.cross_province
+                .as_ref()
+                .map(|s| s.as_query_value().to_owned())
+        })
+    };
 
     view! {
         <section class="filters" aria-label="浏览与筛选">

@@ -31,7 +31,18 @@ pub fn ResultList(
     #[prop(into)] on_clear: Callback<()>,
 ) -> impl IntoView {
     let total = move || hits.with(|h| h.len());
-    let visible = move || hits.with(|h| h.iter().take(shown.get()).cloned().collect::<Vec<_>>());
+    // Summary highlights are found only for the cards shown; they are part of the key, so a card
+    // is rebuilt exactly when what it shows changes.
+    let ranges_index = Arc::clone(&index);
+    let visible = move || {
+        let query = query.get();
+        hits.with(|h| {
+            h.iter()
+                .take(shown.get())
+                .map(|hit| (hit.clone(), ranges_index.summary_ranges(hit.index, &query)))
+                .collect::<Vec<_>>()
+        })
+    };
     let count_text = move || {
         let (total, shown) = (total(), shown.get());
         if total > shown {
@@ -45,8 +56,8 @@ pub fn ResultList(
             {count_text}
         </p>
         <ol class="results" data-testid="results" data-query=move || query.get()>
-            <For each=visible key=|hit| hit.clone() let:hit>
-                <ItemCard item=index.items()[hit.index].clone() hit=hit />
+            <For each=visible key=|shown| shown.clone() let((hit, summary_ranges))>
+                <ItemCard item=index.items()[hit.index].clone() hit summary_ranges />
             </For>
         </ol>
         <Show when=move || { total() > shown.get() }>

@@ -2,6 +2,7 @@
 //! state lives in the URL query, so a view can be shared and survives reload.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -38,15 +39,53 @@ pub fn CatalogPage() -> impl IntoView {
     }
 }
 
-/// Search box, filters and results over a loaded catalog, driven by the URL query.
+/// How long typing must pause before the router is told about the new URL.
+const ROUTER_SYNC_MS: u64 = 300;
+
+/// Search box, filters and results over a loaded catalog.
+///
+/// A keystroke must repaint fast, so a local signal drives the view and the URL is rewritten at
+/// once with `history.replaceState` (reload and sharing always see the current view). The
+/// router, whose navigation re-runs route matching, is told only when typing pauses; a URL
+/// change from outside (back/forward, a link to the catalog) flows back into the local signal.
 #[component]
 fn CatalogBrowser(index: Arc<SearchIndex>) -> impl IntoView {
     let query = use_query_map();
-    let filter = Memo::new(move |_| query.with(|q| CatalogFilter::from_query(|key| q.get(key))));
+    let from_url = move || query.with(|q| CatalogFilter::from_query(|key| q.get(key)));
+    let filter = RwSignal::new(untrack(from_url));
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let cancel_pending = move || {
+        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    };
+    Effect::new(move |_| {
+        let outside = from_url();
+        if filter.get_untracked() != outside {
+            cancel_pending();
+            filter.set(outside);
+        }
+    });
+    on_cleanup(cancel_pending);
+
     let navigate = use_navigate();
     let set_filter = Callback::new(move |next: CatalogFilter| {
-        let options = NavigateOptions { replace: true, scroll: false, ..Default::default() };
-        navigate(&format!("/{}", next.to_query_string()), options);
+        let url = format!("/{}", next.to_query_string());
+        filter.set(next);
+        replace_browser_url(&url);
+        cancel_pending();
+        let navigate = navigate.clone();
+        let sync = move || {
+            pending.set_value(None);
+            let options = NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            };
+            navigate(&url, options);
+        };
+        pending
+            .set_value(set_timeout_with_handle(sync, Duration::from_millis(ROUTER_SYNC_MS)).ok());
     });
 
     let search_index = Arc::clone(&index);
@@ -54,7 +93,13 @@ fn CatalogBrowser(index: Arc<SearchIndex>) -> impl IntoView {
     // Extra pages apply to the filter they were asked for; any change starts again at one page.
     let extra = RwSignal::new((CatalogFilter::default(), 0usize));
     let shown = Signal::derive(move || {
-        PAGE + extra.with(|(for_filter, pages)| if filter.with(|f| f == for_filter) { *pages * PAGE } else { 0 })
+        PAGE + extra.with(|(for_filter, pages)| {
+            if filter.with(|f| f == for_filter) {
+                *pages * PAGE
+            } else {
+                0
+            }
+        })
     });
     let on_more = move |()| {
         let current = filter.get_untracked();
@@ -67,7 +112,11 @@ fn CatalogBrowser(index: Arc<SearchIndex>) -> impl IntoView {
         });
     };
 
-    let mut regions: Vec<String> = index.items().iter().filter_map(|i| i.scope.region.clone()).collect();
+    let mut regions: Vec<String> = index
+        .items()
+        .iter()
+        .filter_map(|i| i.scope.region.clone())
+        .collect();
     regions.sort();
     regions.dedup();
 
@@ -76,7 +125,12 @@ fn CatalogBrowser(index: Arc<SearchIndex>) -> impl IntoView {
         next.query = text;
         set_filter.run(next);
     };
-    let clear_choices = move |()| set_filter.run(CatalogFilter { query: filter.get_untracked().query, ..Default::default() });
+    let clear_choices = move |()| {
+        set_filter.run(CatalogFilter {
+            query: filter.get_untracked().query,
+            ..Default::default()
+        })
+    };
 
     view! {
         <SearchBox value=Signal::derive(move || filter.with(|f| f.query.clone())) on_input=with_query />
@@ -91,5 +145,12 @@ fn CatalogBrowser(index: Arc<SearchIndex>) -> impl IntoView {
             on_suggest=with_query
             on_clear=clear_choices
         />
+    }
+}
+
+/// Rewrites the address bar without a navigation.
+fn replace_browser_url(url: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
     }
 }

@@ -13,8 +13,8 @@ use crate::components::badges::{badge_texts, Badges};
 use crate::components::notice::{ErrorNotice, Loading};
 use crate::components::title::set_title;
 use crate::pages::guide_sections::{
-    ApplyPanel, BasicInfo, Conditions, Faqs, FeesAndResults, Handling, LegalBasisList, Materials, PlaceAndPhones,
-    Steps,
+    ApplyPanel, BasicInfo, Conditions, Faqs, FeesAndResults, Handling, LegalBasisList, Materials,
+    PlaceAndPhones, Steps,
 };
 use crate::pages::not_found::NotFoundBody;
 

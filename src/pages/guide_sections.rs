@@ -33,7 +33,10 @@ pub fn ApplyPanel(item: Item) -> impl IntoView {
     if item.online.depth.can_apply_online() {
         let note = match h.visits {
             0 => "全程网上办理，无需到现场。".to_owned(),
-            n => format!("网上预审通过后，需到现场 {n} 次：{}", h.visit_reason.clone().unwrap_or_default()),
+            n => format!(
+                "网上预审通过后，需到现场 {n} 次：{}",
+                h.visit_reason.clone().unwrap_or_default()
+            ),
         };
         view! {
             <section class="apply-panel" aria-label="办理入口">
@@ -59,8 +62,18 @@ pub fn ApplyPanel(item: Item) -> impl IntoView {
 
 #[component]
 pub fn BasicInfo(item: Item) -> impl IntoView {
-    let targets = item.targets.iter().map(|t| t.label()).collect::<Vec<_>>().join("、");
-    let themes = item.themes.iter().map(|t| t.label()).collect::<Vec<_>>().join("、");
+    let targets = item
+        .targets
+        .iter()
+        .map(|t| t.label())
+        .collect::<Vec<_>>()
+        .join("、");
+    let themes = item
+        .themes
+        .iter()
+        .map(|t| t.label())
+        .collect::<Vec<_>>()
+        .join("、");
     view! {
         <section aria-labelledby="basic">
             <h2 id="basic">"基本信息"</h2>
@@ -82,7 +95,12 @@ pub fn BasicInfo(item: Item) -> impl IntoView {
 #[component]
 pub fn Handling(item: Item) -> impl IntoView {
     let h = &item.handling;
-    let channels = h.channels.iter().map(|c| c.label()).collect::<Vec<_>>().join("、");
+    let channels = h
+        .channels
+        .iter()
+        .map(|c| c.label())
+        .collect::<Vec<_>>()
+        .join("、");
     let visits = match (&h.visit_reason, h.visits) {
         (Some(reason), n) if n > 0 => format!("{n} 次（{reason}）"),
         (_, n) => format!("{n} 次"),
@@ -161,7 +179,7 @@ pub fn Materials(item: Item) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <div class="table-scroll" role="region" aria-labelledby="materials" tabindex="0">
+            <div class="table-scroll" role="region" aria-label="申请材料表（可横向滚动）" tabindex="0">
                 <table class="materials" data-testid="materials">
                     <thead>
                         <tr>
@@ -223,7 +241,12 @@ pub fn FeesAndResults(item: Item) -> impl IntoView {
     } else {
         view! { <p>"不收费。"</p> }.into_any()
     };
-    let delivery = item.delivery_methods.iter().map(|d| d.label()).collect::<Vec<_>>().join("、");
+    let delivery = item
+        .delivery_methods
+        .iter()
+        .map(|d| d.label())
+        .collect::<Vec<_>>()
+        .join("、");
     view! {
         <section aria-labelledby="fees">
             <h2 id="fees">"收费标准"</h2>

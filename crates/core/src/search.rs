@@ -10,13 +10,13 @@ use crate::summary::ItemSummary;
 /// A half-open range of character (not byte) positions in the original text.
 pub type CharRange = (usize, usize);
 
-/// One search result: the item's position in the index and where its text matched.
+/// One search result: the item's position in the index, its score and where its name matched.
+/// (Summary matches are found only for the cards shown: [`SearchIndex::summary_ranges`].)
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Hit {
     pub index: usize,
     pub score: u32,
     pub name_ranges: Vec<CharRange>,
-    pub summary_ranges: Vec<CharRange>,
 }
 
 // Scores: higher ranks first. Name matches beat alias matches beat pinyin beat description.
@@ -116,8 +116,47 @@ impl PinyinText {
     }
 }
 
+/// A 256-bit Bloom filter of the characters and adjacent character pairs of an item's searchable
+/// texts. A query whose characters and pairs are not all present cannot match, so most items are
+/// rejected with four AND operations before any string is scanned.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Bloom([u64; 4]);
+
+impl Bloom {
+    fn set(&mut self, hash: u32) {
+        let bit = hash.wrapping_mul(0x9E37_79B1) >> 24;
+        self.0[(bit >> 6) as usize] |= 1 << (bit & 63);
+    }
+
+    /// Adds the characters and pairs of `text` (pairs never span two texts).
+    fn add(&mut self, text: &str) {
+        let mut previous: Option<char> = None;
+        for c in text.chars() {
+            self.set(c as u32);
+            if let Some(p) = previous {
+                self.set((p as u32).wrapping_mul(31).wrapping_add(c as u32) ^ 0x5bd1_e995);
+            }
+            previous = Some(c);
+        }
+    }
+
+    fn of(text: &str) -> Self {
+        let mut bloom = Bloom::default();
+        bloom.add(text);
+        bloom
+    }
+
+    fn may_contain(&self, query: &Bloom) -> bool {
+        self.0
+            .iter()
+            .zip(query.0)
+            .all(|(have, want)| have & want == want)
+    }
+}
+
 #[derive(Debug)]
 struct Entry {
+    bloom: Bloom,
     /// Normalised name and, for each of its characters, the character index in the original name.
     name: String,
     name_map: Vec<usize>,
@@ -153,7 +192,8 @@ impl Entry {
                 (normalize_query(alias), PinyinText::new(keys))
             })
             .collect();
-        Entry {
+        let mut entry = Entry {
+            bloom: Bloom::default(),
             name,
             name_map,
             pinyin: PinyinText::new(&item.keys.name),
@@ -161,7 +201,24 @@ impl Entry {
             summary: item.summary.chars().map(fold_char).collect(),
             department: item.department.to_ascii_lowercase(),
             name_chars: item.name.chars().count(),
+        };
+        let mut bloom = Bloom::default();
+        for text in [
+            &entry.name,
+            &entry.pinyin.full,
+            &entry.pinyin.initials,
+            &entry.summary,
+            &entry.department,
+        ] {
+            bloom.add(text);
         }
+        for (alias, pinyin) in &entry.aliases {
+            for text in [alias, &pinyin.full, &pinyin.initials] {
+                bloom.add(text);
+            }
+        }
+        entry.bloom = bloom;
+        entry
     }
 
     fn score(&self, q: &str, ascii: bool, single_letter: bool) -> Option<(u32, Vec<CharRange>)> {
@@ -254,6 +311,16 @@ impl SearchIndex {
         &self.items
     }
 
+    /// Where `query` occurs in the summary of item `index`, for highlighting a shown card.
+    pub fn summary_ranges(&self, index: usize, query: &str) -> Vec<CharRange> {
+        let q = normalize_query(query);
+        let single_letter = q.len() == 1 && q.bytes().all(|b| b.is_ascii_alphanumeric());
+        match self.entries.get(index) {
+            Some(entry) if !q.is_empty() && !single_letter => text_ranges(&entry.summary, &q),
+            _ => vec![],
+        }
+    }
+
     /// The items passing `filter`, best first. Without search text, catalog order is kept.
     pub fn search(&self, filter: &CatalogFilter) -> Vec<Hit> {
         let q = normalize_query(&filter.query);
@@ -268,26 +335,23 @@ impl SearchIndex {
                     index,
                     score: 0,
                     name_ranges: vec![],
-                    summary_ranges: vec![],
                 })
                 .collect();
         }
         let ascii = q.bytes().all(|b| b.is_ascii_alphanumeric());
         let single_letter = ascii && q.len() == 1;
+        let wanted = Bloom::of(&q);
         let mut hits: Vec<Hit> = candidates
             .filter_map(|(index, _)| {
                 let entry = &self.entries[index];
+                if !entry.bloom.may_contain(&wanted) {
+                    return None;
+                }
                 let (score, name_ranges) = entry.score(&q, ascii, single_letter)?;
-                let summary_ranges = if single_letter {
-                    vec![]
-                } else {
-                    text_ranges(&entry.summary, &q)
-                };
                 Some(Hit {
                     index,
                     score,
                     name_ranges,
-                    summary_ranges,
                 })
             })
             .collect();
@@ -341,6 +405,27 @@ mod tests {
     fn queries_fold_case_width_and_spaces() {
         assert_eq!(normalize_query(" SFZ 居民 身份证 "), "sfz居民身份证");
         assert_eq!(normalize_query("ＷＦＺ１２"), "wfz12");
+    }
+
+    #[test]
+    fn the_bloom_filter_admits_every_substring_and_rejects_most_others() {
+        let text = "居民身份证换领jumin";
+        let bloom = Bloom::of(text);
+        let chars: Vec<char> = text.chars().collect();
+        for start in 0..chars.len() {
+            for end in start + 1..=chars.len() {
+                let sub: String = chars[start..end].iter().collect();
+                assert!(bloom.may_contain(&Bloom::of(&sub)), "{sub}");
+            }
+        }
+        let rejected = ["护照", "驾驶证", "shenfen", "wfz", "法律援助"]
+            .iter()
+            .filter(|q| !bloom.may_contain(&Bloom::of(q)))
+            .count();
+        assert!(
+            rejected >= 4,
+            "only {rejected} of 5 unrelated queries rejected"
+        );
     }
 
     #[test]
@@ -497,7 +582,12 @@ mod pinyin_tests {
         };
         let hit = &index.search(&filter)[0];
         assert_eq!(hit.name_ranges, vec![(5, 7)]);
-        assert_eq!(hit.summary_ranges, vec![(11, 13)]);
+        assert_eq!(index.summary_ranges(hit.index, "证明"), vec![(11, 13)]);
+        assert_eq!(
+            index.summary_ranges(hit.index, "z"),
+            vec![],
+            "single letters are not highlighted"
+        );
     }
 
     #[test]

@@ -1,0 +1,206 @@
+// Whole user journeys against the release build and the real mock API, with axe on every page.
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { CatalogPage, GuidePage, expectNoAxeViolations } from './pages';
+
+type Summary = {
+  code: string;
+  name: string;
+  department_kind: string;
+  depth: string;
+  scope: { kind: string; region?: string };
+  visits: number;
+};
+
+async function catalog(request: APIRequestContext): Promise<Summary[]> {
+  const response = await request.get('/api/items');
+  expect(response.ok()).toBe(true);
+  return response.json();
+}
+
+test('the home page lists every item from the API, with badges', async ({ page, request }, info) => {
+  const items = await catalog(request);
+  const home = new CatalogPage(page);
+  await home.goto();
+  await expect(page).toHaveTitle('服务事项目录 - 一次办');
+  await expect(page.getByRole('banner')).toContainText('一次办');
+  expect(await home.total()).toBe(items.length);
+  await expect(home.cards).toHaveCount(30);
+  await expect(home.cards.first().locator('h2')).toHaveText(items[0].name);
+  await expect(home.cards.first().getByRole('list', { name: '办理特点' }).getByRole('listitem').first()).toBeVisible();
+  mkdirSync('tests/e2e/artifacts', { recursive: true });
+  await page.screenshot({ path: `tests/e2e/artifacts/home-${info.project.name}.png`, fullPage: false });
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('button', { name: /显示更多/ }).click();
+  await expect(home.cards).toHaveCount(Math.min(60, items.length));
+});
+
+test('typing wfz finds 无犯罪记录证明', async ({ page }) => {
+  const home = new CatalogPage(page);
+  await home.goto();
+  await home.search.pressSequentially('wfz');
+  await expect(home.cards.first().locator('h2')).toContainText('无犯罪记录证明');
+  await expect(home.cards.first().locator('h2 mark')).toHaveText('无犯罪');
+  await expect(page).toHaveURL(/\?q=wfz$/);
+});
+
+test('汉字, full pinyin and initials all find the 居民身份证 items', async ({ page }) => {
+  const home = new CatalogPage(page);
+  await home.goto();
+  for (const query of ['身份证', 'shenfenzheng', 'sfz', 'SFZ']) {
+    await home.search.fill(query);
+    await expect(home.cards.first().locator('h2')).toContainText('身份证');
+    const titles = await home.cardTitles();
+    expect(titles.filter((t) => t.includes('居民身份证')).length, query).toBeGreaterThanOrEqual(2);
+  }
+});
+
+test('公安 + 跨省通办 shows exactly the matching items', async ({ page, request }) => {
+  const items = await catalog(request);
+  const expected = items.filter(
+    (i) => i.department_kind === '公安' && (i.scope.kind === '跨省通办' || i.scope.kind === '全国通办'),
+  );
+  expect(expected.length).toBeGreaterThan(0);
+  const home = new CatalogPage(page);
+  await home.goto();
+  await home.department('公安').click();
+  await home.chip('跨省通办').click();
+  await expect(home.chip('跨省通办')).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => home.total()).toBe(expected.length);
+  expect((await home.cardTitles()).sort()).toEqual(expected.map((i) => i.name).sort());
+
+  // Narrow to one region through the scope choice.
+  const region = expected.find((i) => i.scope.region)?.scope.region;
+  if (region) {
+    await page.getByLabel('通办范围').selectOption(region);
+    await expect.poll(() => home.total()).toBe(expected.filter((i) => i.scope.region === region).length);
+  }
+});
+
+test('filters and search survive a reload and can be shared', async ({ page }) => {
+  const home = new CatalogPage(page);
+  await home.goto();
+  await home.chip('全程网办').click();
+  await home.chip('即办件').click();
+  await home.search.fill('缴');
+  await expect(page).toHaveURL(/online=1/);
+  const before = await home.total();
+  const titles = await home.cardTitles();
+  expect(before).toBeGreaterThan(0);
+
+  await page.reload();
+  await expect(home.count).toBeVisible();
+  await expect(home.search).toHaveValue('缴');
+  await expect(home.chip('全程网办')).toHaveAttribute('aria-pressed', 'true');
+  await expect(home.chip('即办件')).toHaveAttribute('aria-pressed', 'true');
+  expect(await home.total()).toBe(before);
+  expect(await home.cardTitles()).toEqual(titles);
+
+  // The same URL in a fresh page (a shared link) shows the same view.
+  const shared = await page.context().newPage();
+  const other = new CatalogPage(shared);
+  await shared.goto(page.url());
+  await expect(other.search).toHaveValue('缴');
+  expect(await other.total()).toBe(before);
+});
+
+test('an empty search suggests what to try, and a suggestion works', async ({ page }) => {
+  const home = new CatalogPage(page);
+  await home.goto();
+  await home.search.fill('火星签证');
+  await expect(page.getByRole('heading', { name: '没有找到相符的事项' })).toBeVisible();
+  expect(await home.total()).toBe(0);
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: '护照' }).click();
+  await expect(home.search).toHaveValue('护照');
+  await expect(home.cards.first().locator('h2')).toContainText('护照');
+});
+
+test('a guide shows every element and the way to apply', async ({ page, request }) => {
+  const items = await catalog(request);
+  const online = items.find((i) => i.depth === 'Ⅳ 全程网办')!;
+  const home = new CatalogPage(page);
+  await home.goto();
+  await home.search.fill(online.name);
+  await home.cards.first().getByRole('link', { name: online.name }).click();
+
+  const guide = new GuidePage(page);
+  await expect(guide.heading).toHaveText(online.name);
+  await expect(page).toHaveURL(`/items/${online.code}`);
+  await expect(page).toHaveTitle(`${online.name} - 一次办`);
+  for (const name of ['基本信息', '办理时限与方式', '受理条件', '申请材料', '办理流程', '收费标准', '办理结果', '办理地点与咨询', '设定依据']) {
+    await expect(guide.section(name)).toBeVisible();
+  }
+  await expect(page.getByText('法定办结时限')).toBeVisible();
+  await expect(page.getByText('承诺办结时限')).toBeVisible();
+  await expect(page.getByRole('link', { name: '在线办理' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('link', { name: '在线办理' }).click();
+  await expect(page).toHaveURL(`/items/${online.code}/apply`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('在线办理');
+});
+
+test('a deep link to an offline item says why and where to go', async ({ page, request }) => {
+  const items = await catalog(request);
+  const offline = items.find((i) => i.depth === 'Ⅰ 信息公开' || i.depth === 'Ⅱ 表格下载');
+  test.skip(!offline, 'the seed catalog has no offline item');
+  await page.goto(`/items/${offline!.code}`);
+  const guide = new GuidePage(page);
+  await expect(guide.heading).toHaveText(offline!.name);
+  await expect(page.getByText('本事项暂不支持在线申请')).toBeVisible();
+  await expect(page.getByRole('link', { name: '在线办理' })).toHaveCount(0);
+  await expect(guide.materials.getByRole('columnheader', { name: '必要性' })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test('an unknown item code and an unknown page are proper not-found pages', async ({ page }) => {
+  await page.goto('/items/NO-SUCH-ITEM');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('未找到该事项');
+  await expect(page.getByText('NO-SUCH-ITEM')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: '返回服务事项目录' }).click();
+  await expect(new CatalogPage(page).count).toBeVisible();
+
+  await page.goto('/no/such/page');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('页面不存在');
+  await expect(page).toHaveTitle('页面不存在 - 一次办');
+  await expectNoAxeViolations(page);
+});
+
+test('when the API is down the home page says so and recovers on retry', async ({ page }) => {
+  await page.route('**/api/items', (route) => route.abort('connectionrefused'));
+  await page.goto('/');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('无法连接服务器');
+  await expect(alert).toContainText('Cannot reach the server');
+  await expectNoAxeViolations(page);
+
+  // A proxy's plain-text 502 (trunk serve with the API stopped) is explained too.
+  await page.unroute('**/api/items');
+  await page.route('**/api/items', (route) => route.fulfill({ status: 502, body: 'Bad Gateway' }));
+  await alert.getByRole('button', { name: /重试/ }).click();
+  await expect(alert).toContainText('HTTP 502');
+
+  await page.unroute('**/api/items');
+  await alert.getByRole('button', { name: /重试/ }).click();
+  await expect(new CatalogPage(page).cards.first()).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('the catalog works from the keyboard alone', async ({ page }) => {
+  const home = new CatalogPage(page);
+  await home.goto();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: '跳到主要内容' })).toBeFocused();
+  await home.search.focus();
+  await page.keyboard.type('huzhao');
+  await expect(home.cards.first().locator('h2')).toContainText('护照');
+  const chip = home.chip('全程网办');
+  await chip.focus();
+  await page.keyboard.press('Space');
+  await expect(chip).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Enter');
+  await expect(chip).toHaveAttribute('aria-pressed', 'false');
+});

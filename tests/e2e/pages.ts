@@ -1,0 +1,60 @@
+// Page objects: what a citizen sees and does, found by role and label first.
+import { expect, type Locator, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export class CatalogPage {
+  readonly search: Locator;
+  readonly count: Locator;
+  readonly cards: Locator;
+
+  constructor(readonly page: Page) {
+    this.search = page.getByRole('searchbox', { name: '搜索服务事项' });
+    this.count = page.getByTestId('result-count');
+    this.cards = page.getByTestId('results').locator('li.card');
+  }
+
+  async goto(query = '') {
+    await this.page.goto(`/${query}`);
+    await expect(this.count).toBeVisible();
+  }
+
+  chip(name: string): Locator {
+    return this.page.getByRole('group', { name: '办理方式' }).getByRole('button', { name });
+  }
+
+  department(name: string): Locator {
+    return this.page.getByRole('group', { name: '按部门浏览' }).getByRole('button', { name, exact: true });
+  }
+
+  async total(): Promise<number> {
+    const text = (await this.count.textContent()) ?? '';
+    const match = text.match(/共找到 (\d+) 个事项/);
+    if (!match) throw new Error(`no count in "${text}"`);
+    return Number(match[1]);
+  }
+
+  cardTitles(): Promise<string[]> {
+    return this.cards.locator('h2').allTextContents();
+  }
+}
+
+export class GuidePage {
+  readonly heading: Locator;
+  readonly materials: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1 });
+    this.materials = page.getByTestId('materials');
+  }
+
+  section(name: string): Locator {
+    return this.page.getByRole('heading', { level: 2, name });
+  }
+}
+
+/** Runs axe-core on the page as it is now and fails on any violation, listing them. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary).toEqual([]);
+}
