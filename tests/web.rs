@@ -96,6 +96,7 @@ async fn result_list_shows_a_window_of_highlighted_cards_and_an_empty_state() {
                     query=Signal::derive(move || filter.get().query)
                     has_choices=Signal::stored(false)
                     on_more=|()| {}
+                    on_follow=|()| {}
                     on_suggest=move |s: String| suggested.set(s)
                     on_clear=|()| {}
                 />

@@ -3,15 +3,23 @@
 
 use leptos::prelude::*;
 use portal_core::search::CharRange;
-use portal_core::{Hit, ItemSummary};
+use portal_core::ItemSummary;
 
 use crate::components::badges::{badge_texts, Badges};
 use crate::components::highlight::Highlighted;
 
-/// A plain `<a>`: the router still handles the click, without a reactive `<A>` per card to
-/// create and re-check on every keystroke.
+/// Where the current search matched one item's name and summary (character ranges).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Highlights {
+    pub index: usize,
+    pub name: Vec<CharRange>,
+    pub summary: Vec<CharRange>,
+}
+
+/// The title link is a plain `<a>`: the router still handles the click, without a reactive `<A>`
+/// per card to create and re-check on every keystroke.
 #[component]
-pub fn ItemCard(item: ItemSummary, hit: Hit, summary_ranges: Vec<CharRange>) -> impl IntoView {
+pub fn ItemCard(item: ItemSummary, #[prop(into)] highlights: Signal<Highlights>) -> impl IntoView {
     let href = format!("/items/{}", item.code);
     let themes = item
         .themes
@@ -20,11 +28,12 @@ pub fn ItemCard(item: ItemSummary, hit: Hit, summary_ranges: Vec<CharRange>) -> 
         .collect::<Vec<_>>()
         .join("、");
     let badges = badge_texts(&item);
+    let (name, summary) = (item.name, item.summary);
     view! {
         <li class="card" data-code=item.code.clone()>
             <h2 class="card-title">
                 <a href=href>
-                    <Highlighted text=item.name ranges=hit.name_ranges />
+                    {move || view! { <Highlighted text=name.clone() ranges=highlights.with(|h| h.name.clone()) /> }}
                 </a>
             </h2>
             <p class="card-meta">
@@ -34,7 +43,7 @@ pub fn ItemCard(item: ItemSummary, hit: Hit, summary_ranges: Vec<CharRange>) -> 
                 {themes}
             </p>
             <p class="card-summary">
-                <Highlighted text=item.summary ranges=summary_ranges />
+                {move || view! { <Highlighted text=summary.clone() ranges=highlights.with(|h| h.summary.clone()) /> }}
             </p>
             <Badges badges=badges />
         </li>

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use portal_core::{Hit, SearchIndex};
 
-use crate::components::item_card::ItemCard;
+use crate::components::item_card::{Highlights, ItemCard};
 
 /// Searches offered when nothing matched.
 pub const SUGGESTIONS: &[&str] = &["身份证", "户口", "护照", "驾驶证", "立案", "法律援助"];
@@ -27,21 +27,39 @@ pub fn ResultList(
     #[prop(into)]
     has_choices: Signal<bool>,
     #[prop(into)] on_more: Callback<()>,
+    /// Called before a result link is followed.
+    #[prop(into)]
+    on_follow: Callback<()>,
     #[prop(into)] on_suggest: Callback<String>,
     #[prop(into)] on_clear: Callback<()>,
 ) -> impl IntoView {
     let total = move || hits.with(|h| h.len());
-    // Summary highlights are found only for the cards shown; they are part of the key, so a card
-    // is rebuilt exactly when what it shows changes.
+    // Highlights are found only for the cards shown. Cards are keyed by item, so a keystroke that
+    // keeps an item on screen only re-renders its highlighted texts, not the whole card.
     let ranges_index = Arc::clone(&index);
-    let visible = move || {
+    let visible = Memo::new(move |_| {
         let query = query.get();
         hits.with(|h| {
             h.iter()
                 .take(shown.get())
-                .map(|hit| (hit.clone(), ranges_index.summary_ranges(hit.index, &query)))
+                .map(|hit| Highlights {
+                    index: hit.index,
+                    name: hit.name_ranges.clone(),
+                    summary: ranges_index.summary_ranges(hit.index, &query),
+                })
                 .collect::<Vec<_>>()
         })
+    });
+    let card = move |item_index: usize| {
+        let highlights = Memo::new(move |_| {
+            visible.with(|v| {
+                v.iter()
+                    .find(|h| h.index == item_index)
+                    .cloned()
+                    .unwrap_or_default()
+            })
+        });
+        view! { <ItemCard item=index.items()[item_index].clone() highlights /> }
     };
     let count_text = move || {
         let (total, shown) = (total(), shown.get());
@@ -55,10 +73,14 @@ pub fn ResultList(
         <p class="result-count" role="status" aria-live="polite" data-testid="result-count">
             {count_text}
         </p>
-        <ol class="results" data-testid="results" data-query=move || query.get()>
-            <For each=visible key=|shown| shown.clone() let((hit, summary_ranges))>
-                <ItemCard item=index.items()[hit.index].clone() hit summary_ranges />
-            </For>
+        // A click on a result first writes any pending search into the address bar, so Back
+        // returns to exactly this list.
+        <ol class="results" data-testid="results" data-query=move || query.get() on:click=move |_| on_follow.run(())>
+            <For
+                each=move || visible.with(|v| v.iter().map(|h| h.index).collect::<Vec<_>>())
+                key=|item_index| *item_index
+                children=card
+            />
         </ol>
         <Show when=move || { total() > shown.get() }>
             <button type="button" class="button button-secondary more" on:click=move |_| on_more.run(())>

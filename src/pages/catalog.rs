@@ -2,12 +2,9 @@
 //! state lives in the URL query, so a view can be shared and survives reload.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
-use portal_core::{CatalogFilter, SearchIndex};
+use portal_core::{CatalogFilter, SearchIndex, SearchSession};
 
 use crate::api::fetch_items;
 use crate::components::filter_bar::FilterBar;
@@ -15,6 +12,7 @@ use crate::components::notice::{ErrorNotice, Loading};
 use crate::components::result_list::ResultList;
 use crate::components::search_box::SearchBox;
 use crate::components::title::set_title;
+use crate::pages::catalog_url::UrlSync;
 
 /// Cards rendered at first and added by each "显示更多": never the whole catalog at once.
 const PAGE: usize = 30;
@@ -39,57 +37,15 @@ pub fn CatalogPage() -> impl IntoView {
     }
 }
 
-/// How long typing must pause before the router is told about the new URL.
-const ROUTER_SYNC_MS: u64 = 300;
-
-/// Search box, filters and results over a loaded catalog.
-///
-/// A keystroke must repaint fast, so a local signal drives the view and the URL is rewritten at
-/// once with `history.replaceState` (reload and sharing always see the current view). The
-/// router, whose navigation re-runs route matching, is told only when typing pauses; a URL
-/// change from outside (back/forward, a link to the catalog) flows back into the local signal.
+/// Search box, filters and results over a loaded catalog (filter state: [`UrlSync`]).
 #[component]
 fn CatalogBrowser(index: Arc<SearchIndex>) -> impl IntoView {
-    let query = use_query_map();
-    let from_url = move || query.with(|q| CatalogFilter::from_query(|key| q.get(key)));
-    let filter = RwSignal::new(untrack(from_url));
-    let pending = StoredValue::new(None::<TimeoutHandle>);
-    let cancel_pending = move || {
-        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
-    };
-    Effect::new(move |_| {
-        let outside = from_url();
-        if filter.get_untracked() != outside {
-            cancel_pending();
-            filter.set(outside);
-        }
-    });
-    on_cleanup(cancel_pending);
+    let url_sync = UrlSync::new();
+    let filter = url_sync.filter();
+    let set_filter = Callback::new(move |next: CatalogFilter| url_sync.set(next));
 
-    let navigate = use_navigate();
-    let set_filter = Callback::new(move |next: CatalogFilter| {
-        let url = format!("/{}", next.to_query_string());
-        filter.set(next);
-        replace_browser_url(&url);
-        cancel_pending();
-        let navigate = navigate.clone();
-        let sync = move || {
-            pending.set_value(None);
-            let options = NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            };
-            navigate(&url, options);
-        };
-        pending
-            .set_value(set_timeout_with_handle(sync, Duration::from_millis(ROUTER_SYNC_MS)).ok());
-    });
-
-    let search_index = Arc::clone(&index);
-    let hits = Memo::new(move |_| Arc::new(filter.with(|f| search_index.search(f))));
+    let session = SearchSession::new(Arc::clone(&index));
+    let hits = Memo::new(move |_| filter.with(|f| session.search(f)));
     // Extra pages apply to the filter they were asked for; any change starts again at one page.
     let extra = RwSignal::new((CatalogFilter::default(), 0usize));
     let shown = Signal::derive(move || {
@@ -142,15 +98,9 @@ fn CatalogBrowser(index: Arc<SearchIndex>) -> impl IntoView {
             query=Signal::derive(move || filter.with(|f| f.query.clone()))
             has_choices=Signal::derive(move || filter.with(|f| f.has_choices()))
             on_more
+            on_follow=move |()| url_sync.flush()
             on_suggest=with_query
             on_clear=clear_choices
         />
-    }
-}
-
-/// Rewrites the address bar without a navigation.
-fn replace_browser_url(url: &str) {
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
     }
 }

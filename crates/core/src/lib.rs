@@ -11,6 +11,7 @@ pub mod item;
 #[cfg(all(feature = "pinyin", not(target_arch = "wasm32")))]
 pub mod keys;
 pub mod search;
+pub mod session;
 pub mod summary;
 pub mod synth;
 pub mod validate;
@@ -21,4 +22,5 @@ pub use filter::{CatalogFilter, ScopeFilter};
 pub use item::*;
 pub use search::{highlight_segments, Hit, SearchIndex};
 
+pub use session::SearchSession;
 pub use summary::{ItemSummary, SearchKeys};

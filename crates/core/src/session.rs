@@ -1,0 +1,165 @@
+//! Search as it is typed. Typing mostly extends or shortens the last query, so a session keeps
+//! its recent answers: shortening (backspace) is answered from them, and extending searches only
+//! the items the shorter query matched. Answers are always exactly [`SearchIndex::search`]'s.
+
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex};
+
+use crate::filter::CatalogFilter;
+use crate::search::{is_single_letter, normalize_query, Hit, SearchIndex};
+
+/// How many recent answers are kept (each at most one `Hit` per item).
+const RECENT: usize = 16;
+
+type Answer = (CatalogFilter, Arc<Vec<Hit>>);
+
+pub struct SearchSession {
+    index: Arc<SearchIndex>,
+    recent: Mutex<VecDeque<Answer>>,
+}
+
+/// Whether every item matching a longer query that starts with `q` also matches `q`. True except
+/// for the empty query and a single letter, which only matches from the start of a name.
+fn narrowable(q: &str) -> bool {
+    !q.is_empty() && !is_single_letter(q)
+}
+
+impl SearchSession {
+    pub fn new(index: Arc<SearchIndex>) -> Self {
+        Self {
+            index,
+            recent: Mutex::new(VecDeque::with_capacity(RECENT)),
+        }
+    }
+
+    pub fn index(&self) -> &Arc<SearchIndex> {
+        &self.index
+    }
+
+    /// The items passing `filter`, best first.
+    pub fn search(&self, filter: &CatalogFilter) -> Arc<Vec<Hit>> {
+        let mut recent = self
+            .recent
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(pos) = recent.iter().position(|(f, _)| f == filter) {
+            let answer = recent.remove(pos).expect("position is in range");
+            let hits = Arc::clone(&answer.1);
+            recent.push_front(answer);
+            return hits;
+        }
+        let q = normalize_query(&filter.query);
+        let choices = CatalogFilter {
+            query: String::new(),
+            ..filter.clone()
+        };
+        let base = recent
+            .iter()
+            .filter(|(f, _)| {
+                CatalogFilter {
+                    query: String::new(),
+                    ..f.clone()
+                } == choices
+            })
+            .filter_map(|(f, hits)| {
+                let shorter = normalize_query(&f.query);
+                (narrowable(&shorter) && shorter.len() < q.len() && q.starts_with(&shorter))
+                    .then_some((shorter.len(), hits))
+            })
+            .max_by_key(|(len, _)| *len);
+        let hits = match base {
+            Some((_, hits)) => {
+                let mut candidates: Vec<usize> = hits.iter().map(|h| h.index).collect();
+                candidates.sort_unstable();
+                self.index.search_among(filter, candidates.into_iter())
+            }
+            None => self.index.search(filter),
+        };
+        let hits = Arc::new(hits);
+        recent.push_front((filter.clone(), Arc::clone(&hits)));
+        recent.truncate(RECENT);
+        hits
+    }
+}
+
+#[cfg(all(test, feature = "pinyin", not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::filter::ScopeFilter;
+    use crate::item::DepartmentKind;
+    use crate::keys::summary_with_keys;
+    use crate::synth::synthetic_items;
+
+    #[test]
+    fn typing_and_backspacing_give_exactly_the_plain_answers() {
+        let index = Arc::new(SearchIndex::new(
+            synthetic_items(1_500)
+                .iter()
+                .map(summary_with_keys)
+                .collect(),
+        ));
+        let session = SearchSession::new(Arc::clone(&index));
+        let filters = [
+            CatalogFilter::default(),
+            CatalogFilter {
+                department: Some(DepartmentKind::Police),
+                ..Default::default()
+            },
+            CatalogFilter {
+                cross_province: Some(ScopeFilter::Any),
+                max_visits: Some(1),
+                ..Default::default()
+            },
+        ];
+        let mut checked = 0;
+        for choices in &filters {
+            for query in [
+                "shenfenzheng",
+                "jumin",
+                "sfz",
+                "身份证换领",
+                "北京sfz",
+                "z",
+                "jia shi",
+            ] {
+                let prefixes: Vec<&str> = query
+                    .char_indices()
+                    .map(|(i, c)| &query[..i + c.len_utf8()])
+                    .collect();
+                // Type forwards, then backspace to nothing.
+                for q in prefixes
+                    .iter()
+                    .chain(prefixes.iter().rev().skip(1))
+                    .chain([&""])
+                {
+                    let filter = CatalogFilter {
+                        query: (*q).to_owned(),
+                        ..choices.clone()
+                    };
+                    assert_eq!(
+                        *session.search(&filter),
+                        index.search(&filter),
+                        "{q:?} with {choices:?}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100);
+    }
+
+    #[test]
+    fn the_cache_is_bounded() {
+        let index = Arc::new(SearchIndex::new(
+            synthetic_items(50).iter().map(summary_with_keys).collect(),
+        ));
+        let session = SearchSession::new(index);
+        for n in 0..100 {
+            session.search(&CatalogFilter {
+                query: format!("查询{n}"),
+                ..Default::default()
+            });
+        }
+        assert_eq!(session.recent.lock().unwrap().len(), RECENT);
+    }
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every check and test of every layer; exits non-zero on the first failure.
+#   lint:     cargo fmt --check; clippy (native and wasm) with warnings denied
+#   native:   cargo test (core, mock API, the app's pure helpers)
+#   browser:  wasm-bindgen-test component tests in headless Chromium
+#   release:  trunk build --release, with the bundle sizes printed
+#   e2e:      Playwright + axe journeys (desktop and phone) and the keystroke benchmark,
+#             against dist/ served by the real mock API
+#   bench:    native search benchmark (prints figures)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+source scripts/env.sh
+
+stage() { printf '\n== test: %s\n' "$*"; }
+
+stage "lint"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy -p portal --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+stage "native tests"
+cargo test --workspace
+
+stage "browser component tests (headless Chromium)"
+cargo test -p portal --target wasm32-unknown-unknown
+
+stage "release build"
+trunk build --release
+scripts/sizes.sh
+
+stage "end-to-end (Playwright + axe, release build + mock API)"
+cargo build -p portal-mock-api
+npx playwright test
+
+stage "native search benchmark"
+cargo run --release -p portal-core --features pinyin --example search_bench

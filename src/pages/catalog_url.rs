@@ -1,0 +1,121 @@
+//! Keeps the catalog's filter and the address bar in step without a navigation per keystroke.
+//!
+//! A keystroke must repaint fast, so a local signal drives the view. The router (whose navigation
+//! re-runs route matching and rewrites history) is told once typing pauses. Before a result link
+//! is followed, and when the page is left or reloaded, a pending change is written at once, so
+//! back, reload and sharing always see the current view. A URL change from outside
+//! (back/forward, a link to the catalog) flows into the local signal.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use leptos::ev;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use portal_core::CatalogFilter;
+
+/// How long typing must pause before the router is told.
+const SYNC_AFTER_MS: f64 = 300.0;
+
+type Navigate = Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>;
+
+#[derive(Clone, Copy)]
+pub struct UrlSync {
+    filter: RwSignal<CatalogFilter>,
+    /// When the last change not yet in the URL was made (`performance.now()`), if any.
+    changed_at: StoredValue<Option<f64>>,
+    navigate: StoredValue<Navigate>,
+}
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+impl UrlSync {
+    /// The filter signal, read from the URL, and the machinery that keeps the two in step.
+    pub fn new() -> Self {
+        let query = use_query_map();
+        let from_url = move || query.with(|q| CatalogFilter::from_query(|key| q.get(key)));
+        let navigate: Navigate = Arc::new(use_navigate());
+        let sync = Self {
+            filter: RwSignal::new(untrack(from_url)),
+            changed_at: StoredValue::new(None),
+            navigate: StoredValue::new(navigate),
+        };
+        Effect::new(move |_| {
+            let outside = from_url();
+            if sync.filter.get_untracked() != outside {
+                sync.changed_at.set_value(None);
+                sync.filter.set(outside);
+            }
+        });
+        let pagehide = window_event_listener(ev::pagehide, move |_| sync.flush());
+        on_cleanup(move || pagehide.remove());
+        sync
+    }
+
+    pub fn filter(self) -> RwSignal<CatalogFilter> {
+        self.filter
+    }
+
+    fn url(self) -> String {
+        format!(
+            "/{}",
+            self.filter.with_untracked(CatalogFilter::to_query_string)
+        )
+    }
+
+    /// Shows `next` now; the URL follows when changes pause.
+    pub fn set(self, next: CatalogFilter) {
+        self.filter.set(next);
+        let first = self.changed_at.get_value().is_none();
+        self.changed_at.set_value(Some(now()));
+        if first {
+            self.wake_after(SYNC_AFTER_MS);
+        }
+    }
+
+    /// One timer per pause, re-armed rather than cleared and set again on every keystroke.
+    fn wake_after(self, ms: f64) {
+        set_timeout(
+            move || self.on_wake(),
+            Duration::from_millis(ms.max(1.0) as u64),
+        );
+    }
+
+    fn on_wake(self) {
+        // The page may be gone (its values disposed): then there is nothing to do.
+        let Some(Some(changed_at)) = self.changed_at.try_get_value() else {
+            return;
+        };
+        let wait = changed_at + SYNC_AFTER_MS - now();
+        if wait > 1.0 {
+            self.wake_after(wait);
+            return;
+        }
+        self.changed_at.set_value(None);
+        let options = NavigateOptions {
+            replace: true,
+            scroll: false,
+            ..Default::default()
+        };
+        (self.navigate.get_value())(&self.url(), options);
+    }
+
+    /// Writes a pending change into the address bar now, without a navigation.
+    pub fn flush(self) {
+        if let Some(Some(_)) = self.changed_at.try_get_value() {
+            self.changed_at.set_value(None);
+            if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+                let _ = history.replace_state_with_url(
+                    &wasm_bindgen::JsValue::NULL,
+                    "",
+                    Some(&self.url()),
+                );
+            }
+        }
+    }
+}
