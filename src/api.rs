@@ -86,3 +86,25 @@ pub async fn fetch_item(code: &str) -> Result<ServiceItem, FetchError> {
     let code = portal_core::filter::percent_encode(code);
     get_json(&format!("/api/items/{code}")).await
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_failure_is_explained_in_chinese_and_english() {
+        let api = FetchError::Api(ApiError::item_not_found("X9"));
+        assert!(api.is_not_found());
+        assert!(api.message().contains("X9") && api.message_en().contains("X9"));
+        let proxy = FetchError::Status(502);
+        assert!(!proxy.is_not_found());
+        assert!(proxy.message().contains("HTTP 502") && proxy.message_en().contains("HTTP 502"));
+        for error in [
+            FetchError::Network("refused".into()),
+            FetchError::Decode("eof".into()),
+        ] {
+            assert!(error.message().ends_with('。'));
+            assert!(error.message_en().ends_with('.'));
+        }
+    }
+}

@@ -44,3 +44,62 @@ pub fn Badges(badges: Vec<(&'static str, String)>) -> impl IntoView {
         </ul>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use portal_core::synth::synthetic_items;
+    use portal_core::{OnlineDepth, Scope, ScopeKind, SearchKeys};
+
+    fn summary() -> ItemSummary {
+        ItemSummary::new(&synthetic_items(1)[0], SearchKeys::default())
+    }
+
+    fn texts(item: &ItemSummary) -> Vec<String> {
+        badge_texts(item)
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect()
+    }
+
+    #[test]
+    fn a_fully_online_cross_province_item_shows_its_strengths() {
+        let mut item = summary();
+        item.visits = 0;
+        item.depth = OnlineDepth::FullyOnline;
+        item.scope = Scope {
+            kind: ScopeKind::CrossProvince,
+            region: Some("川渝".into()),
+        };
+        item.commitment = true;
+        item.instant = true;
+        item.charged = false;
+        assert_eq!(
+            texts(&item),
+            [
+                "零跑腿",
+                "全程网办",
+                "跨省通办（川渝）",
+                "可告知承诺",
+                "即办件",
+                "免费"
+            ]
+        );
+    }
+
+    #[test]
+    fn visits_time_limit_and_fees_are_always_stated() {
+        let mut item = summary();
+        item.visits = 2;
+        item.depth = OnlineDepth::Disclosure;
+        item.scope = Scope {
+            kind: ScopeKind::City,
+            region: None,
+        };
+        item.commitment = false;
+        item.instant = false;
+        item.promised_limit.amount = 15;
+        item.charged = true;
+        assert_eq!(texts(&item), ["需跑动2次", "承诺15个工作日", "收费"]);
+    }
+}
