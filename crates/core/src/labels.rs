@@ -3,9 +3,31 @@
 macro_rules! labelled_enum {
     ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident => $label:literal,)+ }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name {
-            $($(#[$vmeta])* #[serde(rename = $label)] $variant,)+
+            $($(#[$vmeta])* $variant,)+
+        }
+
+        // By hand rather than derived: every enum goes through one string path, which keeps the
+        // wasm smaller than a generated visitor per enum.
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.label())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let label = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+                Self::from_label(&label).ok_or_else(|| {
+                    serde::de::Error::custom(format_args!(
+                        "unknown {} value {:?}; expected one of {:?}",
+                        stringify!($name),
+                        label,
+                        Self::ALL.iter().map(|v| v.label()).collect::<Vec<_>>()
+                    ))
+                })
+            }
         }
 
         impl $name {
@@ -34,3 +56,28 @@ macro_rules! labelled_enum {
 }
 
 pub(crate) use labelled_enum;
+
+#[cfg(test)]
+mod tests {
+    use crate::item::{ItemType, OnlineDepth};
+
+    #[test]
+    fn labels_are_the_wire_form_and_unknown_ones_are_named() {
+        assert_eq!(
+            serde_json::to_string(&OnlineDepth::FullyOnline).unwrap(),
+            "\"Ⅳ 全程网办\""
+        );
+        let back: OnlineDepth = serde_json::from_str("\"Ⅳ 全程网办\"").unwrap();
+        assert_eq!(back, OnlineDepth::FullyOnline);
+        // An escaped string (not borrowable) takes the same path.
+        let escaped: ItemType = serde_json::from_str("\"\\u884c\\u653f\\u8bb8\\u53ef\"").unwrap();
+        assert_eq!(escaped, ItemType::Licensing);
+        let err = serde_json::from_str::<ItemType>("\"行政审批\"")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("unknown ItemType value \"行政审批\"") && err.contains("行政许可"),
+            "{err}"
+        );
+    }
+}
