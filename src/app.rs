@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::components::layout::{Footer, Header};
@@ -14,6 +15,7 @@ use crate::pages::not_found::NotFound;
 pub fn App() -> impl IntoView {
     view! {
         <Router>
+            <FocusOnNavigation />
             <a class="skip-link" href="#main">"跳到主要内容"</a>
             <Header />
             <main id="main" tabindex="-1">
@@ -26,4 +28,24 @@ pub fn App() -> impl IntoView {
             <Footer />
         </Router>
     }
+}
+
+/// After a client-side move to another page, focus `<main>`, as a full page load would reset
+/// focus: keyboard and screen-reader users then start at the new page, not on a vanished link.
+/// Only the path counts: a catalog search rewriting the query keeps focus in the search box.
+#[component]
+fn FocusOnNavigation() -> impl IntoView {
+    let pathname = use_location().pathname;
+    Effect::new(move |previous: Option<String>| {
+        let path = pathname.get();
+        if previous.is_some_and(|p| p != path) {
+            if let Some(main) = document().get_element_by_id("main") {
+                if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
+                    let _ = main.focus();
+                }
+            }
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+        }
+        path
+    });
 }

@@ -102,6 +102,14 @@ pub fn FilterBar(
         }
     };
 
+    // On phones the controls fold away behind a toggle (CSS shows them always on wider screens),
+    // so results start near the top; the toggle says how many choices are in force.
+    let open = RwSignal::new(false);
+    let toggle_label = move || match filter.with(choice_count) {
+        0 => "筛选".to_owned(),
+        n => format!("筛选（已选 {n} 项）"),
+    };
+
     let scope_value = move || {
         filter.with(|f| {
             f.cross_province
@@ -112,69 +120,97 @@ pub fn FilterBar(
 
     view! {
         <section class="filters" aria-label="浏览与筛选">
-            <div class="tabs" role="group" aria-label="按部门浏览">
-                {department_tab(None)}
-                {DepartmentKind::ALL.iter().map(|k| department_tab(Some(*k))).collect_view()}
-            </div>
-            <div class="selects">
-                <label>
-                    "主题 "
-                    <select
-                        prop:value=move || filter.with(|f| f.theme.map(|t| t.label()).unwrap_or_default().to_owned())
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            update(&|f| f.theme = Theme::from_label(&value));
-                        }
+            <button
+                type="button"
+                class="filters-toggle button button-secondary"
+                aria-controls="filters-panel"
+                aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                {toggle_label}
+            </button>
+            <div id="filters-panel" class="filters-panel" data-open=move || open.get().to_string()>
+                <div class="tabs" role="group" aria-label="按部门浏览">
+                    {department_tab(None)}
+                    {DepartmentKind::ALL.iter().map(|k| department_tab(Some(*k))).collect_view()}
+                </div>
+                <div class="selects">
+                    <label>
+                        "主题 "
+                        <select
+                            prop:value=move || filter.with(|f| f.theme.map(|t| t.label()).unwrap_or_default().to_owned())
+                            on:change=move |ev| {
+                                let value = event_target_value(&ev);
+                                update(&|f| f.theme = Theme::from_label(&value));
+                            }
+                        >
+                            <option value="">"全部主题"</option>
+                            {Theme::ALL.iter().map(|t| view! { <option value=t.label()>{t.label()}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    <label>
+                        "服务对象 "
+                        <select
+                            prop:value=move || filter.with(|f| f.audience.map(|a| a.label()).unwrap_or_default().to_owned())
+                            on:change=move |ev| {
+                                let value = event_target_value(&ev);
+                                update(&|f| f.audience = Audience::from_label(&value));
+                            }
+                        >
+                            <option value="">"个人和法人"</option>
+                            {Audience::ALL.iter().map(|a| view! { <option value=a.label()>{a.label()}</option> }).collect_view()}
+                        </select>
+                    </label>
+                </div>
+                <div class="chips" role="group" aria-label="办理方式">
+                    {CHIPS.iter().map(chip).collect_view()}
+                </div>
+                <Show when=move || scope_value().is_some()>
+                    <label class="scope-select">
+                        "通办范围 "
+                        <select
+                            prop:value=move || scope_value().unwrap_or_default()
+                            on:change=move |ev| {
+                                let value = event_target_value(&ev);
+                                update(&|f| f.cross_province = ScopeFilter::from_query_value(&value));
+                            }
+                        >
+                            <option value="any">"全部跨省通办"</option>
+                            <option value="全国">"全国通办"</option>
+                            {regions
+                                .iter()
+                                .map(|r| view! { <option value=r.clone()>{format!("跨省通办（{r}）")}</option> })
+                                .collect_view()}
+                        </select>
+                    </label>
+                </Show>
+                <Show when=move || filter.with(|f| f.has_choices())>
+                    <button
+                        type="button"
+                        class="button button-link"
+                        on:click=move |_| update(&|f| *f = CatalogFilter { query: f.query.clone(), ..Default::default() })
                     >
-                        <option value="">"全部主题"</option>
-                        {Theme::ALL.iter().map(|t| view! { <option value=t.label()>{t.label()}</option> }).collect_view()}
-                    </select>
-                </label>
-                <label>
-                    "服务对象 "
-                    <select
-                        prop:value=move || filter.with(|f| f.audience.map(|a| a.label()).unwrap_or_default().to_owned())
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            update(&|f| f.audience = Audience::from_label(&value));
-                        }
-                    >
-                        <option value="">"个人和法人"</option>
-                        {Audience::ALL.iter().map(|a| view! { <option value=a.label()>{a.label()}</option> }).collect_view()}
-                    </select>
-                </label>
+                        "清除筛选"
+                    </button>
+                </Show>
             </div>
-            <div class="chips" role="group" aria-label="办理方式">
-                {CHIPS.iter().map(chip).collect_view()}
-            </div>
-            <Show when=move || scope_value().is_some()>
-                <label class="scope-select">
-                    "通办范围 "
-                    <select
-                        prop:value=move || scope_value().unwrap_or_default()
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            update(&|f| f.cross_province = ScopeFilter::from_query_value(&value));
-                        }
-                    >
-                        <option value="any">"全部跨省通办"</option>
-                        <option value="全国">"全国通办"</option>
-                        {regions
-                            .iter()
-                            .map(|r| view! { <option value=r.clone()>{format!("跨省通办（{r}）")}</option> })
-                            .collect_view()}
-                    </select>
-                </label>
-            </Show>
-            <Show when=move || filter.with(|f| f.has_choices())>
-                <button
-                    type="button"
-                    class="button button-link"
-                    on:click=move |_| update(&|f| *f = CatalogFilter { query: f.query.clone(), ..Default::default() })
-                >
-                    "清除筛选"
-                </button>
-            </Show>
         </section>
     }
+}
+
+/// How many browse and filter choices are set (the search text not counted).
+fn choice_count(f: &CatalogFilter) -> usize {
+    [
+        f.department.is_some(),
+        f.theme.is_some(),
+        f.audience.is_some(),
+        f.max_visits.is_some(),
+        f.fully_online,
+        f.cross_province.is_some(),
+        f.commitment,
+        f.instant,
+    ]
+    .iter()
+    .filter(|set| **set)
+    .count()
 }

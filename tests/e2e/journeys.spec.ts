@@ -91,6 +91,7 @@ test('filters and search survive a reload and can be shared', async ({ page }) =
 
   await page.reload();
   await expect(home.count).toBeVisible();
+  await home.openFilters();
   await expect(home.search).toHaveValue('缴');
   await expect(home.chip('全程网办')).toHaveAttribute('aria-pressed', 'true');
   await expect(home.chip('即办件')).toHaveAttribute('aria-pressed', 'true');
@@ -102,6 +103,8 @@ test('filters and search survive a reload and can be shared', async ({ page }) =
   const other = new CatalogPage(shared);
   await shared.goto(page.url());
   await expect(other.search).toHaveValue('缴');
+  await other.openFilters();
+  await expect(other.chip('即办件')).toHaveAttribute('aria-pressed', 'true');
   expect(await other.total()).toBe(before);
 });
 
@@ -128,6 +131,7 @@ test('a guide shows every element and the way to apply', async ({ page, request 
   const guide = new GuidePage(page);
   await expect(guide.heading).toHaveText(online.name);
   await expect(page).toHaveURL(`/items/${online.code}`);
+  await expect(page.locator('main'), 'focus moves to the new page').toBeFocused();
   await expect(page).toHaveTitle(`${online.name} - 一次办`);
   for (const name of ['基本信息', '办理时限与方式', '受理条件', '申请材料', '办理流程', '收费标准', '办理结果', '办理地点与咨询', '设定依据']) {
     await expect(guide.section(name)).toBeVisible();
@@ -191,16 +195,39 @@ test('when the API is down the home page says so and recovers on retry', async (
 
 test('the catalog works from the keyboard alone', async ({ page }) => {
   const home = new CatalogPage(page);
-  await home.goto();
+  await page.goto('/');
+  await expect(home.count).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: '跳到主要内容' })).toBeFocused();
   await home.search.focus();
   await page.keyboard.type('huzhao');
   await expect(home.cards.first().locator('h2')).toContainText('护照');
+  if (await home.filtersToggle.isVisible()) {
+    await home.filtersToggle.focus();
+    await page.keyboard.press('Enter');
+  }
   const chip = home.chip('全程网办');
   await chip.focus();
   await page.keyboard.press('Space');
   await expect(chip).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('Enter');
   await expect(chip).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('on a phone the filters fold behind a toggle that counts the choices made', async ({ page }, info) => {
+  const home = new CatalogPage(page);
+  await page.goto('/?online=1&dept=%E5%85%AC%E5%AE%89');
+  await expect(home.count).toBeVisible();
+  if (info.project.name !== 'phone') {
+    await expect(home.filtersToggle).toBeHidden();
+    await expect(home.chip('全程网办')).toBeVisible();
+    return;
+  }
+  await expect(home.filtersToggle).toHaveText('筛选（已选 2 项）');
+  await expect(home.filtersToggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(home.chip('全程网办')).toBeHidden();
+  await home.filtersToggle.click();
+  await expect(home.chip('全程网办')).toBeVisible();
+  await expect(home.chip('全程网办')).toHaveAttribute('aria-pressed', 'true');
+  await expectNoAxeViolations(page);
 });

@@ -11,11 +11,22 @@ export class CatalogPage {
     this.search = page.getByRole('searchbox', { name: '搜索服务事项' });
     this.count = page.getByTestId('result-count');
     this.cards = page.getByTestId('results').locator('li.card');
+    this.filtersToggle = page.getByRole('button', { name: /^筛选/ });
   }
+
+  readonly filtersToggle: Locator;
 
   async goto(query = '') {
     await this.page.goto(`/${query}`);
     await expect(this.count).toBeVisible();
+    await this.openFilters();
+  }
+
+  /** On a phone the filters fold behind a toggle; open them (a no-op on wider screens). */
+  async openFilters() {
+    if ((await this.filtersToggle.isVisible()) && (await this.filtersToggle.getAttribute('aria-expanded')) === 'false') {
+      await this.filtersToggle.click();
+    }
   }
 
   chip(name: string): Locator {
