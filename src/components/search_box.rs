@@ -32,12 +32,12 @@ pub fn SearchBox(
                 type="search"
                 autocomplete="off"
                 enterkeyhint="search"
-                placeholder="输入事项名称、拼音或首字母，如：身份证、hz、shenfenzheng"
+                placeholder="事项名称、拼音或首字母"
                 aria-describedby="search-hint"
                 prop:value=value.get_untracked()
                 on:input=move |ev| on_input.run(event_target_value(&ev))
             />
-            <p id="search-hint" class="hint">"支持汉字、全拼和拼音首字母，不区分大小写和空格。"</p>
+            <p id="search-hint" class="hint">"支持汉字、全拼和拼音首字母（如 sfz、shenfenzheng 都能找到身份证），不区分大小写和空格。"</p>
         </form>
     }
 }
