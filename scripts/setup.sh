@@ -7,6 +7,13 @@ source scripts/env.sh
 
 step() { printf '\n== setup: %s\n' "$*"; }
 
+for component in clippy rustfmt; do
+  if ! rustup component list --installed | grep -q "^${component}"; then
+    step "rust component ${component}"
+    rustup component add "${component}"
+  fi
+done
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   step "rust target wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use portal_core::search::CharRange;
-use portal_core::ItemSummary;
+use portal_core::{join_labels, ItemSummary};
 
 use crate::components::badges::{badge_texts, Badges};
 use crate::components::highlight::Highlighted;
@@ -21,12 +21,7 @@ pub struct Highlights {
 #[component]
 pub fn ItemCard(item: ItemSummary, #[prop(into)] highlights: Signal<Highlights>) -> impl IntoView {
     let href = format!("/items/{}", item.code);
-    let themes = item
-        .themes
-        .iter()
-        .map(|t| t.label())
-        .collect::<Vec<_>>()
-        .join("、");
+    let themes = join_labels(&item.themes);
     let badges = badge_texts(&item);
     let (name, summary) = (item.name, item.summary);
     view! {

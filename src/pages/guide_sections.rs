@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use portal_core::{Necessity, ServiceItem};
+use portal_core::{join_labels, Necessity, ServiceItem};
 
 type Item = Arc<ServiceItem>;
 
@@ -62,18 +62,8 @@ pub fn ApplyPanel(item: Item) -> impl IntoView {
 
 #[component]
 pub fn BasicInfo(item: Item) -> impl IntoView {
-    let targets = item
-        .targets
-        .iter()
-        .map(|t| t.label())
-        .collect::<Vec<_>>()
-        .join("、");
-    let themes = item
-        .themes
-        .iter()
-        .map(|t| t.label())
-        .collect::<Vec<_>>()
-        .join("、");
+    let targets = join_labels(&item.targets);
+    let themes = join_labels(&item.themes);
     view! {
         <section aria-labelledby="basic">
             <h2 id="basic">"基本信息"</h2>
@@ -95,12 +85,7 @@ pub fn BasicInfo(item: Item) -> impl IntoView {
 #[component]
 pub fn Handling(item: Item) -> impl IntoView {
     let h = &item.handling;
-    let channels = h
-        .channels
-        .iter()
-        .map(|c| c.label())
-        .collect::<Vec<_>>()
-        .join("、");
+    let channels = join_labels(&h.channels);
     let visits = match (&h.visit_reason, h.visits) {
         (Some(reason), n) if n > 0 => format!("{n} 次（{reason}）"),
         (_, n) => format!("{n} 次"),
@@ -241,12 +226,7 @@ pub fn FeesAndResults(item: Item) -> impl IntoView {
     } else {
         view! { <p>"不收费。"</p> }.into_any()
     };
-    let delivery = item
-        .delivery_methods
-        .iter()
-        .map(|d| d.label())
-        .collect::<Vec<_>>()
-        .join("、");
+    let delivery = join_labels(&item.delivery_methods);
     view! {
         <section aria-labelledby="fees">
             <h2 id="fees">"收费标准"</h2>

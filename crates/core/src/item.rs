@@ -65,6 +65,12 @@ pub enum Audience {
     Legal,
 }
 
+impl crate::labels::Label for Audience {
+    fn label(self) -> &'static str {
+        Audience::label(self)
+    }
+}
+
 impl Audience {
     pub const ALL: &'static [Audience] = &[Audience::Personal, Audience::Legal];
 

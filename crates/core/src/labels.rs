@@ -1,3 +1,17 @@
+/// A value with a Chinese display label (every closed value list of the guide model).
+pub trait Label: Copy {
+    fn label(self) -> &'static str;
+}
+
+/// "自然人、企业法人": labels listed the way Chinese text lists them.
+pub fn join_labels<T: Label>(values: &[T]) -> String {
+    values
+        .iter()
+        .map(|v| v.label())
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
 /// Declares a closed value list whose wire form and display form are the same Chinese label,
 /// so the JSON catalog reads like a service guide and the UI never maps strings by hand.
 macro_rules! labelled_enum {
@@ -47,6 +61,12 @@ macro_rules! labelled_enum {
             }
         }
 
+        impl $crate::labels::Label for $name {
+            fn label(self) -> &'static str {
+                $name::label(self)
+            }
+        }
+
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.label())
@@ -59,7 +79,8 @@ pub(crate) use labelled_enum;
 
 #[cfg(test)]
 mod tests {
-    use crate::item::{ItemType, OnlineDepth};
+    use super::join_labels;
+    use crate::item::{Audience, ItemType, OnlineDepth, ServiceTarget};
 
     #[test]
     fn labels_are_the_wire_form_and_unknown_ones_are_named() {

@@ -3,7 +3,7 @@
 //!
 //! Pure Rust, no UI and no server dependencies, so every rule is written once and tested natively.
 
-mod labels;
+pub mod labels;
 
 pub mod error;
 pub mod filter;
@@ -20,6 +20,7 @@ pub use error::{ApiError, ErrorBody, ErrorCode};
 pub use filter::{CatalogFilter, ScopeFilter};
 
 pub use item::*;
+pub use labels::{join_labels, Label};
 pub use search::{highlight_segments, Hit, SearchIndex};
 
 pub use session::SearchSession;
