@@ -101,4 +101,14 @@ mod tests {
             "{err}"
         );
     }
+
+    #[test]
+    fn labels_join_as_a_chinese_list() {
+        assert_eq!(
+            join_labels(&[ServiceTarget::NaturalPerson, ServiceTarget::Enterprise]),
+            "自然人、企业法人"
+        );
+        assert_eq!(join_labels(&[Audience::Legal]), "法人");
+        assert_eq!(join_labels::<ItemType>(&[]), "");
+    }
 }
