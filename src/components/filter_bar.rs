@@ -188,7 +188,7 @@ pub fn FilterBar(
                     <button
                         type="button"
                         class="button button-link"
-                        on:click=move |_| update(&|f| *f = CatalogFilter { query: f.query.clone(), ..Default::default() })
+                        on:click=move |_| update(&|f| *f = f.query_only())
                     >
                         "清除筛选"
                     </button>

@@ -81,21 +81,17 @@ fn CatalogBrowser(index: Arc<SearchIndex>) -> impl IntoView {
         next.query = text;
         set_filter.run(next);
     };
-    let clear_choices = move |()| {
-        set_filter.run(CatalogFilter {
-            query: filter.get_untracked().query,
-            ..Default::default()
-        })
-    };
+    let clear_choices = move |()| set_filter.run(filter.with_untracked(CatalogFilter::query_only));
+    let query_text = Memo::new(move |_| filter.with(|f| f.query.clone()));
 
     view! {
-        <SearchBox value=Signal::derive(move || filter.with(|f| f.query.clone())) on_input=with_query />
+        <SearchBox value=query_text on_input=with_query />
         <FilterBar filter=filter on_change=set_filter regions />
         <ResultList
             index
             hits
             shown
-            query=Signal::derive(move || filter.with(|f| f.query.clone()))
+            query=query_text
             has_choices=Signal::derive(move || filter.with(|f| f.has_choices()))
             on_more
             on_follow=move |()| url_sync.flush()

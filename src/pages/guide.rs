@@ -54,7 +54,9 @@ pub fn GuidePage() -> impl IntoView {
 fn Guide(item: ServiceItem) -> impl IntoView {
     set_title(&item.name);
     let badges = badge_texts(&ItemSummary::new(&item, SearchKeys::default()));
-    let shared = Arc::new(item.clone());
+    // The sections share one copy of the guide.
+    let shared = Arc::new(item);
+    let item = Arc::clone(&shared);
     view! {
         <article class="wrap guide" data-testid="guide">
             <nav class="breadcrumb" aria-label="当前位置">

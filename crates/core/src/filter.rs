@@ -78,12 +78,25 @@ impl CatalogFilter {
         *self == Self::default()
     }
 
-    /// Any choice besides the search text.
-    pub fn has_choices(&self) -> bool {
+    /// The same choices without the search text.
+    pub fn choices(&self) -> Self {
         Self {
             query: String::new(),
             ..self.clone()
-        } != Self::default()
+        }
+    }
+
+    /// The same search text with every choice cleared ("清除筛选").
+    pub fn query_only(&self) -> Self {
+        Self {
+            query: self.query.clone(),
+            ..Self::default()
+        }
+    }
+
+    /// Any choice besides the search text.
+    pub fn has_choices(&self) -> bool {
+        self.choices() != Self::default()
     }
 
     /// The query pairs, in a fixed order, omitting everything unset.
@@ -235,6 +248,31 @@ mod tests {
                 ..Default::default()
             }
         );
+    }
+
+    #[test]
+    fn choices_and_query_separate() {
+        let filter = CatalogFilter {
+            query: "护照".into(),
+            instant: true,
+            ..Default::default()
+        };
+        assert!(filter.has_choices());
+        assert_eq!(
+            filter.choices(),
+            CatalogFilter {
+                instant: true,
+                ..Default::default()
+            }
+        );
+        assert_eq!(
+            filter.query_only(),
+            CatalogFilter {
+                query: "护照".into(),
+                ..Default::default()
+            }
+        );
+        assert!(!filter.query_only().has_choices());
     }
 
     #[test]

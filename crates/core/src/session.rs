@@ -49,18 +49,10 @@ impl SearchSession {
             return hits;
         }
         let q = normalize_query(&filter.query);
-        let choices = CatalogFilter {
-            query: String::new(),
-            ..filter.clone()
-        };
+        let choices = filter.choices();
         let base = recent
             .iter()
-            .filter(|(f, _)| {
-                CatalogFilter {
-                    query: String::new(),
-                    ..f.clone()
-                } == choices
-            })
+            .filter(|(f, _)| f.choices() == choices)
             .filter_map(|(f, hits)| {
                 let shorter = normalize_query(&f.query);
                 (narrowable(&shorter) && shorter.len() < q.len() && q.starts_with(&shorter))
