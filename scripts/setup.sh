@@ -31,9 +31,10 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " ${wbg}\$"; then
   cargo install wasm-bindgen-cli --version "${wbg}" --force
 fi
 
-# Debian's chromium + driver for both browser test layers; a CJK font so pages render readable.
+# Debian's chromium + driver for both browser test layers; a CJK font so pages render readable;
+# curl for the dev-command smoke test.
 missing=()
-for pkg in chromium chromium-driver fonts-noto-cjk; do
+for pkg in chromium chromium-driver fonts-noto-cjk curl; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ "${#missing[@]}" -gt 0 ]; then

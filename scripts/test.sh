@@ -7,6 +7,7 @@
 #   e2e:      Playwright + axe journeys (desktop and phone) and the keystroke benchmark,
 #             against dist/ served by the real mock API
 #   bench:    native search benchmark (prints figures)
+#   dev:      the README's first command serves and proxies, and Ctrl-C stops everything
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -35,3 +36,6 @@ npx playwright test
 
 stage "native search benchmark"
 cargo run --release -p portal-core --features pinyin --example search_bench
+
+stage "dev command (scripts/dev.sh: proxy, deep link, Ctrl-C)"
+scripts/check-dev.sh
