@@ -1,6 +1,7 @@
 //! The one place API errors become HTTP responses: status from the core error code, body in the
 //! core envelope `{"error":{…}}`.
 
+use axum::extract::rejection::PathRejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -13,6 +14,18 @@ pub struct AppError(pub ApiError);
 impl From<ApiError> for AppError {
     fn from(error: ApiError) -> Self {
         Self(error)
+    }
+}
+
+/// A path segment axum could not decode (e.g. invalid percent-encoded UTF-8) is the client's
+/// mistake: answer in the usual JSON shape rather than axum's plain-text rejection.
+impl From<PathRejection> for AppError {
+    fn from(rejection: PathRejection) -> Self {
+        Self(ApiError::new(
+            ErrorCode::BadRequest,
+            "请求地址格式不正确",
+            format!("The request path is malformed: {}", rejection.body_text()),
+        ))
     }
 }
 

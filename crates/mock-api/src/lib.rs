@@ -7,6 +7,7 @@ pub mod error;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::http::{header, Uri};
 use axum::response::{IntoResponse, Response};
@@ -51,8 +52,9 @@ async fn list_items(State(state): State<AppState>) -> Response {
 
 async fn get_item(
     State(state): State<AppState>,
-    Path(code): Path<String>,
+    code: Result<Path<String>, PathRejection>,
 ) -> Result<Json<ServiceItem>, AppError> {
+    let Path(code) = code?;
     state
         .catalog
         .get(&code)

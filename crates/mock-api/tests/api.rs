@@ -84,6 +84,16 @@ async fn unknown_code_is_a_json_404() {
 }
 
 #[tokio::test]
+async fn a_malformed_code_is_a_json_400_not_a_plain_text_rejection() {
+    let (status, body, content_type) = send(state(None), Method::GET, "/api/items/%FF%FE").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(content_type.as_deref(), Some("application/json"));
+    let error = error_of(&body).error;
+    assert_eq!(error.code, ErrorCode::BadRequest);
+    assert!(!error.message.is_empty() && !error.message_en.is_empty());
+}
+
+#[tokio::test]
 async fn unknown_api_path_and_wrong_method_are_json_errors() {
     let (status, body, _) = send(state(None), Method::GET, "/api/nothing/here").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
