@@ -33,11 +33,11 @@ page=$(curl -sf http://127.0.0.1:8080/items/any-deep-link) || fail "a deep link 
 echo "check-dev: 8080 serves the app and proxies /api to the mock API"
 
 kill -INT -- "-$dev_pid"
-for _ in $(seq 50); do
-  if ! port_open 3000 && ! port_open 8080; then
-    echo "check-dev: Ctrl-C stopped both; nothing left listening on 3000 or 8080"
+for _ in $(seq 100); do
+  if ! kill -0 "$dev_pid" 2>/dev/null && ! port_open 3000 && ! port_open 8080; then
+    echo "check-dev: Ctrl-C ended scripts/dev.sh; nothing left listening on 3000 or 8080"
     exit 0
   fi
   sleep 0.2
 done
-fail "after Ctrl-C something still listens on 3000 or 8080"
+fail "20 s after Ctrl-C, scripts/dev.sh is still running or something listens on 3000 or 8080"

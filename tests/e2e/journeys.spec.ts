@@ -231,3 +231,21 @@ test('on a phone the filters fold behind a toggle that counts the choices made',
   await expect(home.chip('全程网办')).toHaveAttribute('aria-pressed', 'true');
   await expectNoAxeViolations(page);
 });
+
+test('Back from a guide returns to the same search, even when a result was opened at once', async ({ page }) => {
+  const home = new CatalogPage(page);
+  await home.goto();
+  await home.chip('全程网办').click();
+  await home.search.fill('证明');
+  // Open the first result straight away, before typing has paused long enough to sync the URL.
+  const first = home.cards.first().getByRole('link');
+  const name = (await first.textContent()) ?? '';
+  await first.click();
+  await expect(new GuidePage(page).heading).toHaveText(name);
+
+  await page.goBack();
+  await expect(home.search).toHaveValue('证明');
+  await expect(page).toHaveURL(/q=%E8%AF%81%E6%98%8E/);
+  await expect(page).toHaveURL(/online=1/);
+  await expect(home.cards.first().getByRole('link')).toHaveText(name);
+});
