@@ -249,3 +249,30 @@ test('Back from a guide returns to the same search, even when a result was opene
   await expect(page).toHaveURL(/online=1/);
   await expect(home.cards.first().getByRole('link')).toHaveText(name);
 });
+
+test('a slow catalog shows a loading message until the items arrive', async ({ page }) => {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/items', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(page.getByRole('status').filter({ hasText: '正在加载服务事项' })).toBeVisible();
+  release();
+  await expect(new CatalogPage(page).cards.first()).toBeVisible();
+  await expect(page.getByText('正在加载服务事项')).toHaveCount(0);
+});
+
+test('a guide that fails to load says why and loads on retry', async ({ page, request }) => {
+  const [item] = await catalog(request);
+  await page.route(`**/api/items/${item.code}`, (route) => route.abort('connectionrefused'));
+  await page.goto(`/items/${item.code}`);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('无法连接服务器');
+  await expect(page).toHaveTitle('加载失败 - 一次办');
+  await page.unroute(`**/api/items/${item.code}`);
+  await alert.getByRole('button', { name: /重试/ }).click();
+  await expect(new GuidePage(page).heading).toHaveText(item.name);
+  await expect(page).toHaveTitle(`${item.name} - 一次办`);
+});
