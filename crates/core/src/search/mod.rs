@@ -1,0 +1,109 @@
+//! Catalog search as you type: 汉字 substrings, full pinyin and pinyin initials, ignoring case and
+//! spaces, ranked (name above aliases above description, exact above prefix above partial), with
+//! the matched characters of the name and summary reported for highlighting.
+//!
+//! All normalisation happens once in [`SearchIndex::new`]; a keystroke only scans prepared strings.
+
+mod entry;
+#[cfg(all(test, feature = "pinyin", not(target_arch = "wasm32")))]
+mod tests;
+mod text;
+
+use crate::filter::CatalogFilter;
+use crate::summary::ItemSummary;
+use entry::Entry;
+use text::{text_ranges, Bloom};
+
+pub use text::{highlight_segments, is_single_letter, normalize_query};
+
+/// A half-open range of character (not byte) positions in the original text.
+pub type CharRange = (usize, usize);
+
+/// One search result: the item's position in the index, its score and where its name matched.
+/// (Summary matches are found only for the cards shown: [`SearchIndex::summary_ranges`].)
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Hit {
+    pub index: usize,
+    pub score: u32,
+    pub name_ranges: Vec<CharRange>,
+}
+
+/// The catalog, prepared for search.
+#[derive(Debug)]
+pub struct SearchIndex {
+    items: Vec<ItemSummary>,
+    entries: Vec<Entry>,
+}
+
+impl SearchIndex {
+    pub fn new(items: Vec<ItemSummary>) -> Self {
+        let entries = items.iter().map(Entry::new).collect();
+        Self { items, entries }
+    }
+
+    pub fn items(&self) -> &[ItemSummary] {
+        &self.items
+    }
+
+    /// Where `query` occurs in the summary of item `index`, for highlighting a shown card.
+    pub fn summary_ranges(&self, index: usize, query: &str) -> Vec<CharRange> {
+        let q = normalize_query(query);
+        let single_letter = is_single_letter(&q);
+        match self.entries.get(index) {
+            Some(entry) if !q.is_empty() && !single_letter => text_ranges(&entry.summary, &q),
+            _ => vec![],
+        }
+    }
+
+    /// The items passing `filter`, best first. Without search text, catalog order is kept.
+    pub fn search(&self, filter: &CatalogFilter) -> Vec<Hit> {
+        self.search_among(filter, 0..self.items.len())
+    }
+
+    /// Like [`search`](Self::search), looking only at the items at `candidates` (ascending).
+    pub fn search_among(
+        &self,
+        filter: &CatalogFilter,
+        candidates: impl Iterator<Item = usize>,
+    ) -> Vec<Hit> {
+        let q = normalize_query(&filter.query);
+        let candidates = candidates
+            .map(|index| (index, &self.items[index]))
+            .filter(|(_, item)| filter.accepts(item));
+        if q.is_empty() {
+            return candidates
+                .map(|(index, _)| Hit {
+                    index,
+                    score: 0,
+                    name_ranges: vec![],
+                })
+                .collect();
+        }
+        let ascii = q.bytes().all(|b| b.is_ascii_alphanumeric());
+        let single_letter = is_single_letter(&q);
+        let wanted = Bloom::of(&q);
+        let mut hits: Vec<Hit> = candidates
+            .filter_map(|(index, _)| {
+                let entry = &self.entries[index];
+                if !entry.bloom.may_contain(&wanted) {
+                    return None;
+                }
+                let (score, name_ranges) = entry.score(&q, ascii, single_letter)?;
+                Some(Hit {
+                    index,
+                    score,
+                    name_ranges,
+                })
+            })
+            .collect();
+        // Best score first; then shorter names (closer to exact), then catalog order.
+        hits.sort_unstable_by_key(|h| {
+            (
+                std::cmp::Reverse(h.score),
+                self.entries[h.index].name_chars,
+                h.index,
+            )
+        });
+        hits
+    }
+}
