@@ -15,7 +15,7 @@ use crate::components::title::set_title;
 use crate::pages::catalog_url::UrlSync;
 
 /// Cards rendered at first and added by each "显示更多": never the whole catalog at once.
-const PAGE: usize = 20;
+const PAGE: usize = 10;
 
 #[component]
 pub fn CatalogPage() -> impl IntoView {

@@ -57,10 +57,18 @@ test('a keystroke renders results within budget over 10 000 items', async ({ pag
     domSamples.push(dom);
     text = next;
   };
-  for (const query of QUERIES) {
+  const typeAndClear = async (query: string) => {
     for (const ch of query) await press(ch, text + ch);
     await expect(home.cards.first()).toBeVisible();
     while (text.length > 0) await press('Backspace', text.slice(0, -1));
+  };
+  // Warm-up, not counted: the engine first runs wasm in its baseline tier; steady state is what
+  // a citizen typing meets after the first few keys.
+  await typeAndClear('sfz');
+  samples.length = 0;
+  domSamples.length = 0;
+  for (let round = 0; round < 2; round++) {
+    for (const query of QUERIES) await typeAndClear(query);
   }
 
   const sorted = [...samples].sort((a, b) => a - b);
@@ -81,7 +89,7 @@ test('a keystroke renders results within budget over 10 000 items', async ({ pag
   mkdirSync('tests/e2e/artifacts', { recursive: true });
   writeFileSync('tests/e2e/artifacts/bench.json', JSON.stringify(figures, null, 2));
 
-  expect(samples.length).toBeGreaterThanOrEqual(50);
+  expect(samples.length).toBeGreaterThanOrEqual(200);
   expect(figures.median_ms).toBeLessThanOrEqual(BUDGET.median);
   expect(figures.p95_ms).toBeLessThanOrEqual(BUDGET.p95);
 });
