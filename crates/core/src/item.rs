@@ -8,51 +8,51 @@ use crate::labels::labelled_enum;
 labelled_enum! {
     /// 事项类型.
     pub enum ItemType {
-        Licensing => "行政许可",
-        Penalty => "行政处罚",
-        Enforcement => "行政强制",
-        Levy => "行政征收",
-        Benefit => "行政给付",
-        Inspection => "行政检查",
-        Confirmation => "行政确认",
-        Reward => "行政奖励",
-        Adjudication => "行政裁决",
-        OtherPower => "其他行政权力",
-        PublicService => "公共服务",
+        Licensing => ("行政许可", "Administrative licensing"),
+        Penalty => ("行政处罚", "Administrative penalty"),
+        Enforcement => ("行政强制", "Administrative enforcement"),
+        Levy => ("行政征收", "Administrative levy"),
+        Benefit => ("行政给付", "Administrative benefit"),
+        Inspection => ("行政检查", "Administrative inspection"),
+        Confirmation => ("行政确认", "Administrative confirmation"),
+        Reward => ("行政奖励", "Administrative reward"),
+        Adjudication => ("行政裁决", "Administrative adjudication"),
+        OtherPower => ("其他行政权力", "Other administrative power"),
+        PublicService => ("公共服务", "Public service"),
     }
 }
 
 labelled_enum! {
     /// 行使层级.
     pub enum AdminLevel {
-        National => "国家级",
-        Provincial => "省级",
-        Municipal => "市级",
-        County => "县级",
-        Township => "乡镇级",
+        National => ("国家级", "National"),
+        Provincial => ("省级", "Provincial"),
+        Municipal => ("市级", "Municipal"),
+        County => ("县级", "County"),
+        Township => ("乡镇级", "Township"),
     }
 }
 
 labelled_enum! {
     /// The 政法 system the implementing department belongs to (browse by department).
     pub enum DepartmentKind {
-        Police => "公安",
-        Court => "法院",
-        Procuratorate => "检察院",
-        Justice => "司法行政",
+        Police => ("公安", "Police"),
+        Court => ("法院", "Courts"),
+        Procuratorate => ("检察院", "Procuratorate"),
+        Justice => ("司法行政", "Justice bureau"),
     }
 }
 
 labelled_enum! {
     /// 服务对象.
     pub enum ServiceTarget {
-        NaturalPerson => "自然人",
-        Enterprise => "企业法人",
-        Institution => "事业法人",
-        SocialOrganisation => "社会组织法人",
-        UnincorporatedEnterprise => "非法人企业",
-        Government => "行政机关",
-        OtherOrganisation => "其他组织",
+        NaturalPerson => ("自然人", "Natural person"),
+        Enterprise => ("企业法人", "Enterprise"),
+        Institution => ("事业法人", "Public institution"),
+        SocialOrganisation => ("社会组织法人", "Social organisation"),
+        UnincorporatedEnterprise => ("非法人企业", "Unincorporated enterprise"),
+        Government => ("行政机关", "Government body"),
+        OtherOrganisation => ("其他组织", "Other organisation"),
     }
 }
 
@@ -68,6 +68,12 @@ pub enum Audience {
 impl crate::labels::Label for Audience {
     fn label(self) -> &'static str {
         Audience::label(self)
+    }
+    fn label_en(self) -> &'static str {
+        match self {
+            Audience::Personal => "Individuals",
+            Audience::Legal => "Organisations",
+        }
     }
 }
 
@@ -98,17 +104,17 @@ impl ServiceTarget {
 labelled_enum! {
     /// 主题分类 (life events for people, business themes for organisations).
     pub enum Theme {
-        Household => "户籍",
-        IdDocuments => "身份证件",
-        Traffic => "交通",
-        ExitEntry => "出入境",
-        PublicOrder => "治安",
-        Litigation => "诉讼",
-        Procuratorial => "检察服务",
-        LegalServices => "法律服务",
-        Mediation => "纠纷调解",
-        Notary => "公证",
-        BusinessPermits => "准营准办",
+        Household => ("户籍", "Household registration"),
+        IdDocuments => ("身份证件", "Identity documents"),
+        Traffic => ("交通", "Traffic"),
+        ExitEntry => ("出入境", "Exit and entry"),
+        PublicOrder => ("治安", "Public order"),
+        Litigation => ("诉讼", "Litigation"),
+        Procuratorial => ("检察服务", "Procuratorial services"),
+        LegalServices => ("法律服务", "Legal services"),
+        Mediation => ("纠纷调解", "Dispute mediation"),
+        Notary => ("公证", "Notarisation"),
+        BusinessPermits => ("准营准办", "Business permits"),
     }
 }
 
@@ -126,35 +132,35 @@ impl Theme {
 labelled_enum! {
     /// 办件类型.
     pub enum HandlingKind {
-        Instant => "即办件",
-        Promised => "承诺件",
+        Instant => ("即办件", "Done on the spot"),
+        Promised => ("承诺件", "Promised time"),
     }
 }
 
 labelled_enum! {
     /// 办理形式.
     pub enum Channel {
-        Counter => "窗口办理",
-        Online => "网上办理",
-        Post => "快递申请",
+        Counter => ("窗口办理", "At a service counter"),
+        Online => ("网上办理", "Online"),
+        Post => ("快递申请", "By post"),
     }
 }
 
 labelled_enum! {
     /// 时限单位.
     pub enum TimeUnit {
-        WorkingDays => "工作日",
-        CalendarDays => "自然日",
+        WorkingDays => ("工作日", "working days"),
+        CalendarDays => ("自然日", "calendar days"),
     }
 }
 
 labelled_enum! {
     /// 网上办理深度.
     pub enum OnlineDepth {
-        Disclosure => "Ⅰ 信息公开",
-        FormDownload => "Ⅱ 表格下载",
-        PreReview => "Ⅲ 在线预审",
-        FullyOnline => "Ⅳ 全程网办",
+        Disclosure => ("Ⅰ 信息公开", "I Information only"),
+        FormDownload => ("Ⅱ 表格下载", "II Forms to download"),
+        PreReview => ("Ⅲ 在线预审", "III Online pre-review"),
+        FullyOnline => ("Ⅳ 全程网办", "IV Fully online"),
     }
 }
 
@@ -168,65 +174,65 @@ impl OnlineDepth {
 labelled_enum! {
     /// 通办范围.
     pub enum ScopeKind {
-        City => "全市通办",
-        Province => "全省通办",
-        CrossProvince => "跨省通办",
-        National => "全国通办",
+        City => ("全市通办", "Anywhere in the city"),
+        Province => ("全省通办", "Anywhere in the province"),
+        CrossProvince => ("跨省通办", "Across provinces"),
+        National => ("全国通办", "Anywhere in China"),
     }
 }
 
 labelled_enum! {
     /// 材料形式.
     pub enum MaterialForm {
-        Paper => "纸质",
-        Electronic => "电子",
-        Both => "纸质和电子",
+        Paper => ("纸质", "Paper"),
+        Electronic => ("电子", "Electronic"),
+        Both => ("纸质和电子", "Paper and electronic"),
     }
 }
 
 labelled_enum! {
     /// 原件 / 复印件.
     pub enum CopyKind {
-        Original => "原件",
-        Copy => "复印件",
-        OriginalAndCopy => "原件和复印件",
+        Original => ("原件", "Original"),
+        Copy => ("复印件", "Copy"),
+        OriginalAndCopy => ("原件和复印件", "Original and copy"),
     }
 }
 
 labelled_enum! {
     /// 必要性.
     pub enum Necessity {
-        Required => "必要",
-        Optional => "非必要",
+        Required => ("必要", "Required"),
+        Optional => ("非必要", "Optional"),
         /// 容缺受理: may be missing at acceptance and handed in later.
-        Deferrable => "容缺后补",
+        Deferrable => ("容缺后补", "May follow later"),
     }
 }
 
 labelled_enum! {
     /// 来源渠道.
     pub enum MaterialSource {
-        Applicant => "申请人自备",
-        Government => "政府部门核发",
-        Other => "其他",
+        Applicant => ("申请人自备", "From the applicant"),
+        Government => ("政府部门核发", "Issued by a government department"),
+        Other => ("其他", "Other"),
     }
 }
 
 labelled_enum! {
     /// 审批结果类型.
     pub enum ResultKind {
-        Licence => "证照",
-        Approval => "批文",
-        Other => "其他",
+        Licence => ("证照", "Licence or certificate"),
+        Approval => ("批文", "Written decision"),
+        Other => ("其他", "Other"),
     }
 }
 
 labelled_enum! {
     /// 结果送达方式.
     pub enum DeliveryMethod {
-        Counter => "窗口领取",
-        Post => "邮寄",
-        Electronic => "电子证照",
+        Counter => ("窗口领取", "Collect at the counter"),
+        Post => ("邮寄", "By post"),
+        Electronic => ("电子证照", "Electronic licence"),
     }
 }
 

@@ -1,21 +1,30 @@
 /// A value with a Chinese display label (every closed value list of the guide model).
 pub trait Label: Copy {
     fn label(self) -> &'static str;
+    fn label_en(self) -> &'static str;
+    fn label_in(self, lang: crate::lang::Lang) -> &'static str {
+        lang.pick(self.label(), self.label_en())
+    }
 }
 
 /// "自然人、企业法人": labels listed the way Chinese text lists them.
 pub fn join_labels<T: Label>(values: &[T]) -> String {
+    join_labels_in(values, crate::lang::Lang::Zh)
+}
+
+/// Labels listed in the reader's language ("自然人、企业法人" / "Natural person, Enterprise").
+pub fn join_labels_in<T: Label>(values: &[T], lang: crate::lang::Lang) -> String {
     values
         .iter()
-        .map(|v| v.label())
+        .map(|v| v.label_in(lang))
         .collect::<Vec<_>>()
-        .join("、")
+        .join(lang.pick("、", ", "))
 }
 
 /// Declares a closed value list whose wire form and display form are the same Chinese label,
 /// so the JSON catalog reads like a service guide and the UI never maps strings by hand.
 macro_rules! labelled_enum {
-    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident => $label:literal,)+ }) => {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident => ($label:literal, $en:literal),)+ }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name {
@@ -55,6 +64,18 @@ macro_rules! labelled_enum {
                 }
             }
 
+            /// The English label, for English pages.
+            pub fn label_en(self) -> &'static str {
+                match self {
+                    $($name::$variant => $en,)+
+                }
+            }
+
+            /// The label in the reader's language.
+            pub fn label_in(self, lang: $crate::lang::Lang) -> &'static str {
+                lang.pick(self.label(), self.label_en())
+            }
+
             /// Parses a label back (used for URL query values).
             pub fn from_label(label: &str) -> Option<Self> {
                 Self::ALL.iter().copied().find(|v| v.label() == label)
@@ -64,6 +85,9 @@ macro_rules! labelled_enum {
         impl $crate::labels::Label for $name {
             fn label(self) -> &'static str {
                 $name::label(self)
+            }
+            fn label_en(self) -> &'static str {
+                $name::label_en(self)
             }
         }
 
@@ -110,5 +134,12 @@ mod tests {
         );
         assert_eq!(join_labels(&[Audience::Legal]), "法人");
         assert_eq!(join_labels::<ItemType>(&[]), "");
+        assert_eq!(
+            super::join_labels_in(
+                &[ServiceTarget::NaturalPerson, ServiceTarget::Enterprise],
+                crate::lang::Lang::En
+            ),
+            "Natural person, Enterprise"
+        );
     }
 }

@@ -10,6 +10,7 @@ pub mod filter;
 pub mod item;
 #[cfg(all(feature = "pinyin", not(target_arch = "wasm32")))]
 pub mod keys;
+pub mod lang;
 pub mod search;
 pub mod session;
 pub mod summary;
@@ -20,7 +21,8 @@ pub use error::{ApiError, ErrorBody, ErrorCode};
 pub use filter::{CatalogFilter, ScopeFilter};
 
 pub use item::*;
-pub use labels::{join_labels, Label};
+pub use labels::{join_labels, join_labels_in, Label};
+pub use lang::{Lang, Text};
 pub use search::{highlight_segments, Hit, SearchIndex};
 
 pub use session::SearchSession;
