@@ -23,6 +23,20 @@ pub enum FetchError {
 }
 
 impl FetchError {
+    /// What to tell the reader, in the page's language.
+    pub fn text(&self) -> String {
+        let m = crate::i18n::t();
+        match self {
+            FetchError::Network(_) => m.error_network.to_owned(),
+            FetchError::Api(error) => match crate::i18n::lang() {
+                crate::i18n::Lang::Zh => error.message.clone(),
+                crate::i18n::Lang::En => error.message_en.clone(),
+            },
+            FetchError::Status(status) => (m.error_status)(*status),
+            FetchError::Decode(_) => m.error_decode.to_owned(),
+        }
+    }
+
     /// What to tell a citizen, in Chinese.
     pub fn message(&self) -> String {
         match self {

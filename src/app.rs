@@ -6,6 +6,7 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::components::layout::{Footer, Header};
+use crate::i18n::provide_prefs;
 use crate::pages::apply::ApplyPage;
 use crate::pages::catalog::CatalogPage;
 use crate::pages::guide::GuidePage;
@@ -13,19 +14,27 @@ use crate::pages::not_found::NotFound;
 
 #[component]
 pub fn App() -> impl IntoView {
+    let prefs = provide_prefs();
     view! {
         <Router>
             <FocusOnNavigation />
-            <a class="skip-link" href="#main">"跳到主要内容"</a>
+            <a class="skip-link" href="#main">{move || crate::i18n::Messages::of(prefs.lang.get()).skip_link}</a>
             <Header />
-            <main id="main" tabindex="-1">
-                <Routes fallback=|| view! { <NotFound /> }>
-                    <Route path=path!("/") view=CatalogPage />
-                    <Route path=path!("/items/:code") view=GuidePage />
-                    <Route path=path!("/items/:code/apply") view=ApplyPage />
-                </Routes>
-            </main>
-            <Footer />
+            // Pages read their strings once; a language change re-renders them. The URL (page,
+            // query) is untouched, and forms restore themselves from their drafts.
+            {move || {
+                prefs.lang.track();
+                view! {
+                    <main id="main" tabindex="-1">
+                        <Routes fallback=|| view! { <NotFound /> }>
+                            <Route path=path!("/") view=CatalogPage />
+                            <Route path=path!("/items/:code") view=GuidePage />
+                            <Route path=path!("/items/:code/apply") view=ApplyPage />
+                        </Routes>
+                    </main>
+                    <Footer />
+                }
+            }}
         </Router>
     }
 }

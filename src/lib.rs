@@ -3,4 +3,5 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod i18n;
 pub mod pages;

@@ -276,9 +276,86 @@ async fn the_app_shows_a_retryable_error_when_the_api_is_not_there() {
         text.contains("加载失败") && text.contains("HTTP 404"),
         "{text}"
     );
-    assert!(button(&alert, "重试 Retry").is_connected());
+    assert!(button(&alert, "重试").is_connected());
     assert_eq!(
         one(&root, "header .brand-name").text_content().unwrap(),
         "一次办"
     );
+}
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_language_switch_rewords_the_page_updates_html_lang_and_is_remembered() {
+    local_storage().clear().unwrap();
+    let root = container();
+    let mounted = leptos::mount::mount_to(root.clone(), portal::app::App);
+    leptos::task::tick().await;
+    let html = document().document_element().unwrap();
+    assert_eq!(html.get_attribute("lang").as_deref(), Some("zh-CN"));
+    assert_eq!(
+        one(&root, "header nav a").text_content().unwrap(),
+        "事项目录"
+    );
+
+    let switch: HtmlElement = one(&root, "[data-testid=switch-lang]").unchecked_into();
+    assert_eq!(switch.text_content().unwrap(), "English");
+    switch.click();
+    leptos::task::tick().await;
+    assert_eq!(html.get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(
+        one(&root, "header nav a").text_content().unwrap(),
+        "Services"
+    );
+    assert_eq!(
+        one(&root, ".skip-link").text_content().unwrap(),
+        "Skip to main content"
+    );
+    assert_eq!(
+        local_storage().get_item("portal.lang").unwrap().as_deref(),
+        Some("en")
+    );
+    drop(mounted);
+
+    // A new visit starts in the remembered language.
+    let again = container();
+    let _mounted = leptos::mount::mount_to(again.clone(), portal::app::App);
+    leptos::task::tick().await;
+    assert_eq!(
+        one(&again, "header nav a").text_content().unwrap(),
+        "Services"
+    );
+    local_storage().clear().unwrap();
+    html.set_attribute("lang", "zh-CN").unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn care_mode_marks_the_page_and_is_remembered() {
+    local_storage().clear().unwrap();
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), portal::app::App);
+    leptos::task::tick().await;
+    let html = document().document_element().unwrap();
+    let toggle: HtmlElement = one(&root, "[data-testid=care-mode]").unchecked_into();
+    assert_eq!(
+        toggle.get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
+    toggle.click();
+    leptos::task::tick().await;
+    assert!(html.class_list().contains("care"));
+    assert_eq!(
+        toggle.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        local_storage().get_item("portal.care").unwrap().as_deref(),
+        Some("1")
+    );
+    toggle.click();
+    leptos::task::tick().await;
+    assert!(!html.class_list().contains("care"));
+    local_storage().clear().unwrap();
 }

@@ -3,32 +3,43 @@
 use leptos::prelude::*;
 use portal_core::ItemSummary;
 
-/// `(css modifier, text)` of each badge an item earns, in a fixed order.
+use crate::i18n::{lang, t, Lang, Messages};
+
+/// `(css modifier, text)` of each badge an item earns, in a fixed order, in the page's language.
 pub fn badge_texts(item: &ItemSummary) -> Vec<(&'static str, String)> {
+    badge_texts_in(item, lang())
+}
+
+/// The badges in a given language.
+pub fn badge_texts_in(item: &ItemSummary, lang: Lang) -> Vec<(&'static str, String)> {
+    let m = Messages::of(lang);
     let mut badges = Vec::new();
     badges.push(match item.visits {
-        0 => ("good", "零跑腿".to_owned()),
-        1 => ("good", "最多跑一次".to_owned()),
-        n => ("warn", format!("需跑动{n}次")),
+        0 => ("good", m.chip_zero_visits.to_owned()),
+        1 => ("good", m.chip_one_visit.to_owned()),
+        n => ("warn", (m.badge_visits)(n.into())),
     });
     if item.fully_online() {
-        badges.push(("online", "全程网办".to_owned()));
+        badges.push(("online", m.chip_fully_online.to_owned()));
     }
     if item.scope.is_cross_province() {
-        badges.push(("scope", item.scope.display()));
+        badges.push(("scope", item.scope.display_in(lang)));
     }
     if item.commitment {
-        badges.push(("commit", "可告知承诺".to_owned()));
+        badges.push(("commit", m.chip_commitment.to_owned()));
     }
     badges.push(if item.instant {
-        ("time", "即办件".to_owned())
+        ("time", m.chip_instant.to_owned())
     } else {
-        ("time", format!("承诺{}", item.promised_limit.display()))
+        (
+            "time",
+            (m.badge_promised)(&item.promised_limit.display_in(lang)),
+        )
     });
     badges.push(if item.charged {
-        ("fee", "收费".to_owned())
+        ("fee", m.badge_fee.to_owned())
     } else {
-        ("free", "免费".to_owned())
+        ("free", m.badge_free.to_owned())
     });
     badges
 }
@@ -36,7 +47,7 @@ pub fn badge_texts(item: &ItemSummary) -> Vec<(&'static str, String)> {
 #[component]
 pub fn Badges(badges: Vec<(&'static str, String)>) -> impl IntoView {
     view! {
-        <ul class="badges" aria-label="办理特点">
+        <ul class="badges" aria-label=t().badges_label>
             {badges
                 .into_iter()
                 .map(|(kind, text)| view! { <li class=format!("badge badge-{kind}")>{text}</li> })
@@ -101,5 +112,10 @@ mod tests {
         item.promised_limit.amount = 15;
         item.charged = true;
         assert_eq!(texts(&item), ["需跑动2次", "承诺15个工作日", "收费"]);
+        let english: Vec<String> = badge_texts_in(&item, Lang::En)
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect();
+        assert_eq!(english, ["2 visits", "Within 15 working days", "Fee"]);
     }
 }

@@ -5,16 +5,18 @@
 use leptos::prelude::*;
 use portal_core::{Audience, CatalogFilter, DepartmentKind, ScopeFilter, Theme};
 
+use crate::i18n::{lang, t, Messages};
+
 /// One toggle chip: its label, whether `filter` has it on, and `filter` with it flipped.
 struct Chip {
-    label: &'static str,
+    label: fn(&Messages) -> &'static str,
     is_on: fn(&CatalogFilter) -> bool,
     toggle: fn(&mut CatalogFilter),
 }
 
 const CHIPS: &[Chip] = &[
     Chip {
-        label: "零跑腿",
+        label: |m| m.chip_zero_visits,
         is_on: |f| f.max_visits == Some(0),
         toggle: |f| {
             f.max_visits = if f.max_visits == Some(0) {
@@ -25,7 +27,7 @@ const CHIPS: &[Chip] = &[
         },
     },
     Chip {
-        label: "最多跑一次",
+        label: |m| m.chip_one_visit,
         is_on: |f| f.max_visits == Some(1),
         toggle: |f| {
             f.max_visits = if f.max_visits == Some(1) {
@@ -36,12 +38,12 @@ const CHIPS: &[Chip] = &[
         },
     },
     Chip {
-        label: "全程网办",
+        label: |m| m.chip_fully_online,
         is_on: |f| f.fully_online,
         toggle: |f| f.fully_online = !f.fully_online,
     },
     Chip {
-        label: "跨省通办",
+        label: |m| m.chip_cross_province,
         is_on: |f| f.cross_province.is_some(),
         toggle: |f| {
             f.cross_province = match f.cross_province {
@@ -51,12 +53,12 @@ const CHIPS: &[Chip] = &[
         },
     },
     Chip {
-        label: "可告知承诺",
+        label: |m| m.chip_commitment,
         is_on: |f| f.commitment,
         toggle: |f| f.commitment = !f.commitment,
     },
     Chip {
-        label: "即办件",
+        label: |m| m.chip_instant,
         is_on: |f| f.instant,
         toggle: |f| f.instant = !f.instant,
     },
@@ -75,8 +77,9 @@ pub fn FilterBar(
         on_change.run(next);
     };
 
+    let (m, l) = (t(), lang());
     let department_tab = move |kind: Option<DepartmentKind>| {
-        let label = kind.map_or("全部部门", |k| k.label());
+        let label = kind.map_or(m.all_departments, |k| k.label_in(l));
         view! {
             <button
                 type="button"
@@ -97,7 +100,7 @@ pub fn FilterBar(
                 aria-pressed=move || filter.with(chip.is_on).to_string()
                 on:click=move |_| update(&|f| (chip.toggle)(f))
             >
-                {chip.label}
+                {(chip.label)(m)}
             </button>
         }
     };
@@ -105,10 +108,7 @@ pub fn FilterBar(
     // On phones the controls fold away behind a toggle (CSS shows them always on wider screens),
     // so results start near the top; the toggle says how many choices are in force.
     let open = RwSignal::new(false);
-    let toggle_label = move || match filter.with(choice_count) {
-        0 => "筛选".to_owned(),
-        n => format!("筛选（已选 {n} 项）"),
-    };
+    let toggle_label = move || (m.filters_toggle)(filter.with(choice_count));
 
     let scope_value = move || {
         filter.with(|f| {
@@ -119,7 +119,7 @@ pub fn FilterBar(
     };
 
     view! {
-        <section class="filters" aria-label="浏览与筛选">
+        <section class="filters" aria-label=m.filters_label>
             <button
                 type="button"
                 class="filters-toggle button button-secondary"
@@ -130,13 +130,13 @@ pub fn FilterBar(
                 {toggle_label}
             </button>
             <div id="filters-panel" class="filters-panel" data-open=move || open.get().to_string()>
-                <div class="tabs" role="group" aria-label="按部门浏览">
+                <div class="tabs" role="group" aria-label=m.by_department>
                     {department_tab(None)}
                     {DepartmentKind::ALL.iter().map(|k| department_tab(Some(*k))).collect_view()}
                 </div>
                 <div class="selects">
                     <label>
-                        "主题 "
+                        {m.theme}" "
                         <select
                             prop:value=move || filter.with(|f| f.theme.map(|t| t.label()).unwrap_or_default().to_owned())
                             on:change=move |ev| {
@@ -144,12 +144,12 @@ pub fn FilterBar(
                                 update(&|f| f.theme = Theme::from_label(&value));
                             }
                         >
-                            <option value="">"全部主题"</option>
-                            {Theme::ALL.iter().map(|t| view! { <option value=t.label()>{t.label()}</option> }).collect_view()}
+                            <option value="">{m.all_themes}</option>
+                            {Theme::ALL.iter().map(|t| view! { <option value=t.label()>{t.label_in(l)}</option> }).collect_view()}
                         </select>
                     </label>
                     <label>
-                        "服务对象 "
+                        {m.audience}" "
                         <select
                             prop:value=move || filter.with(|f| f.audience.map(|a| a.label()).unwrap_or_default().to_owned())
                             on:change=move |ev| {
@@ -157,17 +157,17 @@ pub fn FilterBar(
                                 update(&|f| f.audience = Audience::from_label(&value));
                             }
                         >
-                            <option value="">"个人和法人"</option>
-                            {Audience::ALL.iter().map(|a| view! { <option value=a.label()>{a.label()}</option> }).collect_view()}
+                            <option value="">{m.all_audiences}</option>
+                            {Audience::ALL.iter().map(|a| view! { <option value=a.label()>{portal_core::Label::label_in(*a, l)}</option> }).collect_view()}
                         </select>
                     </label>
                 </div>
-                <div class="chips" role="group" aria-label="办理方式">
+                <div class="chips" role="group" aria-label=m.handling_filters>
                     {CHIPS.iter().map(chip).collect_view()}
                 </div>
                 <Show when=move || scope_value().is_some()>
                     <label class="scope-select">
-                        "通办范围 "
+                        {m.scope}" "
                         <select
                             prop:value=move || scope_value().unwrap_or_default()
                             on:change=move |ev| {
@@ -175,11 +175,11 @@ pub fn FilterBar(
                                 update(&|f| f.cross_province = ScopeFilter::from_query_value(&value));
                             }
                         >
-                            <option value="any">"全部跨省通办"</option>
-                            <option value="全国">"全国通办"</option>
+                            <option value="any">{m.scope_any}</option>
+                            <option value="全国">{m.scope_national}</option>
                             {regions
                                 .iter()
-                                .map(|r| view! { <option value=r.clone()>{format!("跨省通办（{r}）")}</option> })
+                                .map(|r| view! { <option value=r.clone()>{(m.scope_region)(r)}</option> })
                                 .collect_view()}
                         </select>
                     </label>
@@ -190,7 +190,7 @@ pub fn FilterBar(
                         class="button button-link"
                         on:click=move |_| update(&|f| *f = f.query_only())
                     >
-                        "清除筛选"
+                        {m.clear_filters}
                     </button>
                 </Show>
             </div>

@@ -1,20 +1,52 @@
-//! The frame around every page.
+//! The frame around every page: header with the language switch and 关怀模式, and the footer.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::i18n::{Lang, Prefs};
+
+/// The header stays mounted when the language changes, so its texts follow the signal and the
+/// focus stays on the switch the reader just pressed.
 #[component]
 pub fn Header() -> impl IntoView {
+    let prefs = expect_context::<Prefs>();
+    let m = move || crate::i18n::Messages::of(prefs.lang.get());
+    let other = move || match prefs.lang.get() {
+        Lang::Zh => Lang::En,
+        Lang::En => Lang::Zh,
+    };
     view! {
         <header class="site-header">
             <div class="wrap header-row">
                 <A href="/" attr:class="brand">
-                    <span class="brand-name">"一次办"</span>
-                    <span class="brand-tag">"政法服务 · 最多跑一次"</span>
+                    <span class="brand-name">{move || m().portal_name}</span>
+                    <span class="brand-tag">{move || m().portal_tagline}</span>
                 </A>
-                <nav aria-label="主导航">
-                    <A href="/">"事项目录"</A>
+                <nav aria-label=move || m().main_nav>
+                    <A href="/">{move || m().nav_catalog}</A>
                 </nav>
+                <div class="prefs" role="group" aria-label=move || m().prefs_label>
+                    <button
+                        type="button"
+                        class="pref-button"
+                        data-testid="switch-lang"
+                        lang=move || other().tag()
+                        aria-label=move || m().switch_lang_label
+                        on:click=move |_| prefs.lang.set(other())
+                    >
+                        {move || m().switch_lang}
+                    </button>
+                    <button
+                        type="button"
+                        class="pref-button"
+                        data-testid="care-mode"
+                        aria-pressed=move || prefs.care.get().to_string()
+                        title=move || m().care_mode_hint
+                        on:click=move |_| prefs.care.update(|c| *c = !*c)
+                    >
+                        {move || m().care_mode}
+                    </button>
+                </div>
             </div>
         </header>
     }
@@ -22,13 +54,12 @@ pub fn Header() -> impl IntoView {
 
 #[component]
 pub fn Footer() -> impl IntoView {
+    let m = crate::i18n::t();
     view! {
         <footer class="site-footer">
             <div class="wrap">
-                <p>
-                    "服务热线：12345 政务服务便民热线 · 12309 检察服务 · 12368 诉讼服务 · 12348 法律援助"
-                </p>
-                <p class="muted">"一次办 · Run-Once Portal — 演示门户，事项数据为模拟数据。"</p>
+                <p>{m.footer_hotlines}</p>
+                <p class="muted">{m.footer_demo}</p>
             </div>
         </footer>
     }

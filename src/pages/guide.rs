@@ -12,6 +12,7 @@ use crate::api::fetch_item;
 use crate::components::badges::{badge_texts, Badges};
 use crate::components::notice::{ErrorNotice, Loading};
 use crate::components::title::set_title;
+use crate::i18n::{t, zh_content};
 use crate::pages::guide_sections::{
     ApplyPanel, BasicInfo, Conditions, Faqs, FeesAndResults, Handling, LegalBasisList, Materials,
     PlaceAndPhones, Steps,
@@ -27,16 +28,16 @@ pub fn GuidePage() -> impl IntoView {
         async move { fetch_item(&code).await }
     });
     view! {
-        <Transition fallback=|| view! { <div class="wrap"><Loading label="正在加载办事指南…" /></div> }>
+        <Transition fallback=|| view! { <div class="wrap"><Loading label=t().loading_guide /></div> }>
             {move || Suspend::new(async move {
                 match item.await {
                     Ok(item) => view! { <Guide item /> }.into_any(),
                     Err(error) if error.is_not_found() => {
-                        set_title("未找到该事项");
-                        view! { <NotFoundBody heading="未找到该事项" detail=error.message() /> }.into_any()
+                        set_title(t().item_not_found_title);
+                        view! { <NotFoundBody heading=t().item_not_found_title detail=error.text() /> }.into_any()
                     }
                     Err(error) => {
-                        set_title("加载失败");
+                        set_title(t().load_failed);
                         view! {
                             <div class="wrap">
                                 <ErrorNotice error on_retry=move |()| item.refetch() />
@@ -59,16 +60,16 @@ fn Guide(item: ServiceItem) -> impl IntoView {
     let item = Arc::clone(&shared);
     view! {
         <article class="wrap guide" data-testid="guide">
-            <nav class="breadcrumb" aria-label="当前位置">
-                <A href="/">"服务事项目录"</A>
+            <nav class="breadcrumb" aria-label=t().breadcrumb>
+                <A href="/">{t().catalog_title}</A>
                 " › "
-                <span aria-current="page">{item.name.clone()}</span>
+                <span aria-current="page" lang=zh_content()>{item.name.clone()}</span>
             </nav>
-            <h1 class="page-title">{item.name.clone()}</h1>
-            <p class="lead">{item.summary.clone()}</p>
+            <h1 class="page-title" lang=zh_content()>{item.name.clone()}</h1>
+            <p class="lead" lang=zh_content()>{item.summary.clone()}</p>
             <p class="card-meta">
-                <span class="dept-tag">{item.department.kind.label()}</span>
-                {item.department.name.clone()}
+                <span class="dept-tag">{item.department.kind.label_in(crate::i18n::lang())}</span>
+                <span lang=zh_content()>{item.department.name.clone()}</span>
             </p>
             <Badges badges />
             <ApplyPanel item=shared.clone() />

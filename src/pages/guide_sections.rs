@@ -4,15 +4,17 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use portal_core::{join_labels, Necessity, ServiceItem};
+use portal_core::{join_labels_in, Necessity, ServiceItem};
+
+use crate::i18n::{lang, t, zh_content};
 
 type Item = Arc<ServiceItem>;
 
 fn yes_no(value: bool) -> &'static str {
     if value {
-        "是"
+        t().yes
     } else {
-        "否"
+        t().no
     }
 }
 
@@ -26,34 +28,37 @@ fn row(term: &'static str, value: impl IntoView + 'static) -> impl IntoView {
     }
 }
 
+/// A row whose value is catalog content (Chinese whatever the page language).
+fn data_row(term: &'static str, value: String) -> impl IntoView {
+    row(term, view! { <span lang=zh_content()>{value}</span> })
+}
+
 /// Apply online, or why not and where to go instead.
 #[component]
 pub fn ApplyPanel(item: Item) -> impl IntoView {
+    let m = t();
     let h = &item.handling;
     if item.online.depth.can_apply_online() {
         let note = match h.visits {
-            0 => "全程网上办理，无需到现场。".to_owned(),
-            n => format!(
-                "网上预审通过后，需到现场 {n} 次：{}",
-                h.visit_reason.clone().unwrap_or_default()
-            ),
+            0 => m.apply_fully_online.to_owned(),
+            n => (m.apply_visits)(n, h.visit_reason.as_deref().unwrap_or_default()),
         };
         view! {
-            <section class="apply-panel" aria-label="办理入口">
-                <A href=format!("/items/{}/apply", item.code) attr:class="button button-primary">"在线办理"</A>
+            <section class="apply-panel" aria-label=m.apply_entry>
+                <A href=format!("/items/{}/apply", item.code) attr:class="button button-primary">{m.apply_online}</A>
                 <p>{note}</p>
             </section>
         }
         .into_any()
     } else {
         view! {
-            <section class="apply-panel apply-offline" aria-label="办理入口">
+            <section class="apply-panel apply-offline" aria-label=m.apply_entry>
                 <p>
-                    <strong>"本事项暂不支持在线申请"</strong>
-                    {format!("（网上办理深度：{}）。", item.online.depth.label())}
+                    <strong>{m.apply_offline}</strong>
+                    {(m.apply_offline_depth)(item.online.depth.label_in(lang()))}
                 </p>
-                <p>{h.visit_reason.clone().map(|r| format!("需到现场办理的原因：{r}"))}</p>
-                <p>{format!("请携带下列材料到 {} 办理，办理时间：{}。", item.place.address, item.place.hours)}</p>
+                <p>{h.visit_reason.as_deref().map(m.apply_offline_reason)}</p>
+                <p>{(m.apply_offline_where)(&item.place.address, &item.place.hours)}</p>
             </section>
         }
         .into_any()
@@ -62,21 +67,20 @@ pub fn ApplyPanel(item: Item) -> impl IntoView {
 
 #[component]
 pub fn BasicInfo(item: Item) -> impl IntoView {
-    let targets = join_labels(&item.targets);
-    let themes = join_labels(&item.themes);
+    let (m, l) = (t(), lang());
     view! {
         <section aria-labelledby="basic">
-            <h2 id="basic">"基本信息"</h2>
+            <h2 id="basic">{m.sec_basic}</h2>
             <dl class="dl">
-                {row("事项类型", item.item_type.label())}
-                {row("基本编码", item.basic_code.clone())}
-                {row("实施编码", item.code.clone())}
-                {row("行使层级", item.level.label())}
-                {row("实施主体", item.department.name.clone())}
-                {row("实施主体编码", item.department.code.clone())}
-                {row("服务对象", targets)}
-                {row("主题分类", themes)}
-                {row("通办范围", item.scope.display())}
+                {row(m.f_item_type, item.item_type.label_in(l))}
+                {row(m.f_basic_code, item.basic_code.clone())}
+                {row(m.f_code, item.code.clone())}
+                {row(m.f_level, item.level.label_in(l))}
+                {data_row(m.f_department, item.department.name.clone())}
+                {row(m.f_department_code, item.department.code.clone())}
+                {row(m.f_targets, join_labels_in(&item.targets, l))}
+                {row(m.f_themes, join_labels_in(&item.themes, l))}
+                {row(m.f_scope, item.scope.display_in(l))}
             </dl>
         </section>
     }
@@ -84,26 +88,26 @@ pub fn BasicInfo(item: Item) -> impl IntoView {
 
 #[component]
 pub fn Handling(item: Item) -> impl IntoView {
+    let (m, l) = (t(), lang());
     let h = &item.handling;
-    let channels = join_labels(&h.channels);
     let visits = match (&h.visit_reason, h.visits) {
-        (Some(reason), n) if n > 0 => format!("{n} 次（{reason}）"),
-        (_, n) => format!("{n} 次"),
+        (Some(reason), n) if n > 0 => format!("{}（{reason}）", (m.visits_count)(n.into())),
+        (_, n) => (m.visits_count)(n.into()),
     };
     let o = item.online;
     view! {
         <section aria-labelledby="handling">
-            <h2 id="handling">"办理时限与方式"</h2>
+            <h2 id="handling">{m.sec_handling}</h2>
             <dl class="dl">
-                {row("办件类型", h.kind.label())}
-                {row("法定办结时限", h.legal_limit.display())}
-                {row("承诺办结时限", h.promised_limit.display())}
-                {row("办理形式", channels)}
-                {row("到办事现场次数", visits)}
-                {row("网上办理深度", o.depth.label())}
-                {row("支持预约", yes_no(o.appointment))}
-                {row("支持物流快递", yes_no(o.delivery))}
-                {row("支持网上支付", yes_no(o.payment))}
+                {row(m.f_kind, h.kind.label_in(l))}
+                {row(m.f_legal_limit, h.legal_limit.display_in(l))}
+                {row(m.f_promised_limit, h.promised_limit.display_in(l))}
+                {row(m.f_channels, join_labels_in(&h.channels, l))}
+                {data_row(m.f_visits, visits)}
+                {row(m.f_depth, o.depth.label_in(l))}
+                {row(m.f_appointment, yes_no(o.appointment))}
+                {row(m.f_delivery, yes_no(o.delivery))}
+                {row(m.f_payment, yes_no(o.payment))}
             </dl>
         </section>
     }
@@ -113,22 +117,29 @@ pub fn Handling(item: Item) -> impl IntoView {
 pub fn Conditions(item: Item) -> impl IntoView {
     view! {
         <section aria-labelledby="conditions">
-            <h2 id="conditions">"受理条件"</h2>
-            <ul>{item.handling.conditions.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul>
+            <h2 id="conditions">{t().sec_conditions}</h2>
+            <ul lang=zh_content()>{item.handling.conditions.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul>
         </section>
     }
 }
 
+/// A note under a material's name: "规格：…".
+fn cell_note(prefix: &'static str, text: &Option<String>) -> Option<impl IntoView> {
+    text.clone()
+        .map(|text| view! { <span class="cell-note">{prefix}<span lang=zh_content()>{text}</span></span> })
+}
+
 #[component]
 pub fn Materials(item: Item) -> impl IntoView {
+    let (m, l) = (t(), lang());
     let body = if item.materials.is_empty() {
-        view! { <p>"无需提交申请材料。"</p> }.into_any()
+        view! { <p>{m.no_materials}</p> }.into_any()
     } else {
         let rows = item
             .materials
             .iter()
-            .map(|m| {
-                let necessity_class = match m.necessity {
+            .map(|mat| {
+                let necessity_class = match mat.necessity {
                     Necessity::Required => "need need-required",
                     Necessity::Optional => "need",
                     Necessity::Deferrable => "need need-deferrable",
@@ -136,23 +147,23 @@ pub fn Materials(item: Item) -> impl IntoView {
                 view! {
                     <tr>
                         <th scope="row">
-                            {m.name.clone()}
-                            {m.applies_to.clone().map(|a| view! { <span class="cell-note">{format!("适用情形：{a}")}</span> })}
-                            {m.spec.clone().map(|s| view! { <span class="cell-note">{format!("规格：{s}")}</span> })}
-                            {m.notes.clone().map(|n| view! { <span class="cell-note">{format!("填报须知：{n}")}</span> })}
-                            {m.blank_form.clone().map(|f| view! { <span class="cell-note">{format!("空白表格：{f}")}</span> })}
-                            {m.sample.clone().map(|f| view! { <span class="cell-note">{format!("示例样表：{f}")}</span> })}
+                            <span lang=zh_content()>{mat.name.clone()}</span>
+                            {cell_note(m.m_applies_to, &mat.applies_to)}
+                            {cell_note(m.m_spec, &mat.spec)}
+                            {cell_note(m.m_notes, &mat.notes)}
+                            {cell_note(m.m_blank_form, &mat.blank_form)}
+                            {cell_note(m.m_sample, &mat.sample)}
                         </th>
-                        <td>{m.form.label()}</td>
-                        <td>{format!("{} {} 份", m.copy_kind.label(), m.copies)}</td>
-                        <td><span class=necessity_class>{m.necessity.label()}</span></td>
-                        <td>{m.source.label()}</td>
+                        <td>{mat.form.label_in(l)}</td>
+                        <td>{(m.m_copies_value)(mat.copy_kind.label_in(l), mat.copies)}</td>
+                        <td><span class=necessity_class>{mat.necessity.label_in(l)}</span></td>
+                        <td>{mat.source.label_in(l)}</td>
                         <td>
-                            {match &m.commitment {
+                            {match &mat.commitment {
                                 Some(text) => view! {
                                     <details class="commitment">
-                                        <summary>"可告知承诺"</summary>
-                                        <p>{text.clone()}</p>
+                                        <summary>{m.m_commitment_allowed}</summary>
+                                        <p lang=zh_content()>{text.clone()}</p>
                                     </details>
                                 }
                                 .into_any(),
@@ -164,28 +175,28 @@ pub fn Materials(item: Item) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <div class="table-scroll" role="region" aria-label="申请材料表（可横向滚动）" tabindex="0">
+            <div class="table-scroll" role="region" aria-label=m.materials_table tabindex="0">
                 <table class="materials" data-testid="materials">
                     <thead>
                         <tr>
-                            <th scope="col">"材料名称"</th>
-                            <th scope="col">"材料形式"</th>
-                            <th scope="col">"原件/复印件"</th>
-                            <th scope="col">"必要性"</th>
-                            <th scope="col">"来源渠道"</th>
-                            <th scope="col">"告知承诺"</th>
+                            <th scope="col">{m.m_name}</th>
+                            <th scope="col">{m.m_form}</th>
+                            <th scope="col">{m.m_copies}</th>
+                            <th scope="col">{m.m_necessity}</th>
+                            <th scope="col">{m.m_source}</th>
+                            <th scope="col">{m.m_commitment}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            <p class="hint">"“容缺后补”的材料可在受理后补交；“可告知承诺”的材料可签署承诺书代替。"</p>
+            <p class="hint">{m.materials_hint}</p>
         }
         .into_any()
     };
     view! {
         <section aria-labelledby="materials">
-            <h2 id="materials">"申请材料"</h2>
+            <h2 id="materials">{m.sec_materials}</h2>
             {body}
         </section>
     }
@@ -195,8 +206,8 @@ pub fn Materials(item: Item) -> impl IntoView {
 pub fn Steps(item: Item) -> impl IntoView {
     view! {
         <section aria-labelledby="steps">
-            <h2 id="steps">"办理流程"</h2>
-            <ol class="steps">
+            <h2 id="steps">{t().sec_steps}</h2>
+            <ol class="steps" lang=zh_content()>
                 {item
                     .handling
                     .steps
@@ -210,59 +221,70 @@ pub fn Steps(item: Item) -> impl IntoView {
 
 #[component]
 pub fn FeesAndResults(item: Item) -> impl IntoView {
+    let (m, l) = (t(), lang());
     let fees = &item.fees;
     let fee_view = if fees.charged {
         view! {
-            <ul>
+            <ul lang=zh_content()>
                 {fees
                     .items
                     .iter()
-                    .map(|f| view! { <li>{format!("{}：{}（依据：{}）", f.name, f.standard, f.basis)}</li> })
+                    .map(|f| view! { <li>{(m.fee_line)(&f.name, &f.standard, &f.basis)}</li> })
                     .collect_view()}
             </ul>
-            <p>{if fees.reducible { "可按规定减免。" } else { "不可减免。" }} {fees.reduction_note.clone()}</p>
+            <p>
+                {if fees.reducible { m.fee_reducible } else { m.fee_not_reducible }}
+                " "
+                <span lang=zh_content()>{fees.reduction_note.clone()}</span>
+            </p>
         }
         .into_any()
     } else {
-        view! { <p>"不收费。"</p> }.into_any()
+        view! { <p>{m.no_fee}</p> }.into_any()
     };
-    let delivery = join_labels(&item.delivery_methods);
+    let delivery = join_labels_in(&item.delivery_methods, l);
     view! {
         <section aria-labelledby="fees">
-            <h2 id="fees">"收费标准"</h2>
+            <h2 id="fees">{m.sec_fees}</h2>
             {fee_view}
         </section>
         <section aria-labelledby="results">
-            <h2 id="results">"办理结果"</h2>
+            <h2 id="results">{m.sec_results}</h2>
             <ul>
                 {item
                     .results
                     .iter()
                     .map(|r| {
-                        let sample = r.sample.clone().map(|s| format!("，样本：{s}")).unwrap_or_default();
-                        view! { <li>{format!("{}（{}{}）", r.name, r.kind.label(), sample)}</li> }
+                        let sample = r.sample.as_deref().map(m.result_sample).unwrap_or_default();
+                        view! {
+                            <li>
+                                <span lang=zh_content()>{r.name.clone()}</span>
+                                {format!(" · {}{sample}", r.kind.label_in(l))}
+                            </li>
+                        }
                     })
                     .collect_view()}
             </ul>
-            <p>{format!("结果送达方式：{delivery}")}</p>
+            <p>{(m.delivery_methods)(&delivery)}</p>
         </section>
     }
 }
 
 #[component]
 pub fn PlaceAndPhones(item: Item) -> impl IntoView {
+    let m = t();
     let tel = |number: &str| {
         let digits: String = number.chars().filter(|c| c.is_ascii_digit()).collect();
         view! { <a href=format!("tel:{digits}")>{number.to_owned()}</a> }
     };
     view! {
         <section aria-labelledby="place">
-            <h2 id="place">"办理地点与咨询"</h2>
+            <h2 id="place">{m.sec_place}</h2>
             <dl class="dl">
-                {row("办理地点", item.place.address.clone())}
-                {row("办理时间", item.place.hours.clone())}
-                {row("咨询电话", tel(&item.phones.consult))}
-                {row("监督投诉电话", tel(&item.phones.complaint))}
+                {data_row(m.f_address, item.place.address.clone())}
+                {data_row(m.f_hours, item.place.hours.clone())}
+                {row(m.f_consult, tel(&item.phones.consult))}
+                {row(m.f_complaint, tel(&item.phones.complaint))}
             </dl>
         </section>
     }
@@ -272,8 +294,8 @@ pub fn PlaceAndPhones(item: Item) -> impl IntoView {
 pub fn LegalBasisList(item: Item) -> impl IntoView {
     view! {
         <section aria-labelledby="basis">
-            <h2 id="basis">"设定依据"</h2>
-            <ul>
+            <h2 id="basis">{t().sec_basis}</h2>
+            <ul lang=zh_content()>
                 {item.legal_basis.iter().map(|b| view! { <li>{format!("{}{}", b.law, b.article)}</li> }).collect_view()}
             </ul>
         </section>
@@ -285,12 +307,12 @@ pub fn Faqs(item: Item) -> impl IntoView {
     (!item.faq.is_empty()).then(|| {
         view! {
             <section aria-labelledby="faq">
-                <h2 id="faq">"常见问题"</h2>
+                <h2 id="faq">{t().sec_faq}</h2>
                 {item
                     .faq
                     .iter()
                     .map(|f| view! {
-                        <details class="faq">
+                        <details class="faq" lang=zh_content()>
                             <summary>{f.question.clone()}</summary>
                             <p>{f.answer.clone()}</p>
                         </details>

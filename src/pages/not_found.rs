@@ -4,11 +4,13 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::title::set_title;
+use crate::i18n::t;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
-    set_title("页面不存在");
-    view! { <NotFoundBody heading="页面不存在" detail="您访问的页面不存在或已被移除。".to_owned() /> }
+    let m = t();
+    set_title(m.not_found_title);
+    view! { <NotFoundBody heading=m.not_found_title detail=m.not_found_detail.to_owned() /> }
 }
 
 /// The body shared by unknown pages and unknown item codes.
@@ -18,9 +20,8 @@ pub fn NotFoundBody(heading: &'static str, detail: String) -> impl IntoView {
         <div class="wrap not-found" data-testid="not-found">
             <h1 class="page-title">{heading}</h1>
             <p>{detail}</p>
-            <p lang="en" class="muted">"Page not found."</p>
             <p>
-                <A href="/" attr:class="button">"返回服务事项目录"</A>
+                <A href="/" attr:class="button">{t().back_to_catalog}</A>
             </p>
         </div>
     }

@@ -252,6 +252,15 @@ impl TimeLimit {
             format!("{}个{}", self.amount, self.unit.label())
         }
     }
+
+    /// The same in the reader's language ("on the spot" / "20 working days").
+    pub fn display_in(&self, lang: crate::lang::Lang) -> String {
+        match (lang, self.amount) {
+            (crate::lang::Lang::Zh, _) => self.display(),
+            (crate::lang::Lang::En, 0) => "on the spot".to_owned(),
+            (crate::lang::Lang::En, n) => format!("{n} {}", self.unit.label_en()),
+        }
+    }
 }
 
 /// 实施主体.
@@ -321,6 +330,15 @@ impl Scope {
         match &self.region {
             Some(region) => format!("{}（{}）", self.kind.label(), region),
             None => self.kind.label().to_owned(),
+        }
+    }
+
+    /// The same in the reader's language; a region name stays Chinese (it is data).
+    pub fn display_in(&self, lang: crate::lang::Lang) -> String {
+        match (lang, &self.region) {
+            (crate::lang::Lang::Zh, _) => self.display(),
+            (crate::lang::Lang::En, Some(region)) => format!("{} ({region})", self.kind.label_en()),
+            (crate::lang::Lang::En, None) => self.kind.label_en().to_owned(),
         }
     }
 
