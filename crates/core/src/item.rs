@@ -466,6 +466,9 @@ pub struct ServiceItem {
     pub phones: Phones,
     #[serde(default)]
     pub faq: Vec<Faq>,
+    /// 数据来源说明: where the figures come from, or 示例数据 when they are illustrative.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<String>,
 }
 
 impl ServiceItem {

@@ -329,6 +329,7 @@ fn synthetic_item(i: usize) -> ServiceItem {
             complaint: "12345".into(),
         },
         faq: vec![],
+        provenance: None,
     }
 }
 
