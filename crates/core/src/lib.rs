@@ -5,7 +5,9 @@
 
 pub mod labels;
 
+pub mod audit;
 pub mod error;
+pub mod figures;
 pub mod filter;
 pub mod item;
 #[cfg(all(feature = "pinyin", not(target_arch = "wasm32")))]
@@ -13,6 +15,8 @@ pub mod keys;
 pub mod lang;
 pub mod search;
 pub mod session;
+pub mod staff;
+pub mod status;
 pub mod summary;
 pub mod synth;
 pub mod validate;
