@@ -10,6 +10,10 @@ pub enum ErrorCode {
     NotFound,
     BadRequest,
     MethodNotAllowed,
+    Unauthorized,
+    Forbidden,
+    Conflict,
+    TooManyRequests,
     Internal,
 }
 

@@ -5,8 +5,10 @@
 
 pub mod labels;
 
+pub mod audit;
 pub mod date;
 pub mod error;
+pub mod figures;
 pub mod filter;
 pub mod form;
 pub mod ids;
@@ -19,6 +21,8 @@ pub mod region;
 pub mod search;
 pub mod session;
 pub mod situation;
+pub mod staff;
+pub mod status;
 pub mod submission;
 pub mod summary;
 pub mod synth;

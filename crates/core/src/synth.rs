@@ -101,7 +101,7 @@ const BASES: &[(&str, DepartmentKind, Theme)] = &[
         Theme::Procuratorial,
     ),
     (
-        "行贿犯罪档案查询",
+        "检察开放日参观预约",
         DepartmentKind::Procuratorate,
         Theme::Procuratorial,
     ),

@@ -1,10 +1,11 @@
 //! Validation of service guides: completeness and the consistency rules of DOMAIN.md.
 //! The mock API refuses to start on a catalog that fails here, naming file, item and field.
 
-use std::collections::HashSet;
 use std::fmt;
 
-use crate::item::{Channel, HandlingKind, OnlineDepth, ResultKind, ScopeKind, ServiceItem};
+use crate::audit::{duplicate_code_positions, item_violations, RuleId, Severity};
+use crate::item::ServiceItem;
+use crate::lang::Lang;
 
 /// One problem with one item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,7 +54,9 @@ fn is_code_char(c: char) -> bool {
     c.is_ascii_digit() || c.is_ascii_uppercase()
 }
 
-/// Every problem with one item; empty when the guide is complete and consistent.
+/// Every problem with one item; empty when the guide is complete and consistent. Completeness
+/// (formats, non-empty texts and lists) is checked here; the consistency rules are the audit's
+/// error-severity rules, run through the same predicates the staff audit uses.
 pub fn validate_item(item: &ServiceItem) -> Vec<ValidationIssue> {
     let label = if item.code.is_empty() {
         "(无编码)"
@@ -77,50 +80,13 @@ pub fn validate_item(item: &ServiceItem) -> Vec<ValidationIssue> {
     );
     c.text(&item.name, "name");
     c.text(&item.summary, "summary");
-    c.text(&item.department.name, "department.name");
-    c.require(
-        uscc_check_ok(&item.department.code),
-        "department.code",
-        "实施主体编码须为校验正确的 18 位统一社会信用代码",
-    );
     c.require(!item.targets.is_empty(), "targets", "至少一个服务对象");
     c.require(!item.themes.is_empty(), "themes", "至少一个主题分类");
-    let audiences = item.audiences();
-    for theme in &item.themes {
-        c.require(
-            theme.audiences().iter().any(|a| audiences.contains(a)),
-            "themes",
-            &format!("主题“{theme}”与服务对象不符"),
-        );
-    }
-    c.require(
-        !item.legal_basis.is_empty(),
-        "legal_basis",
-        "须列明设定依据",
-    );
     for basis in &item.legal_basis {
         c.text(&basis.law, "legal_basis.law");
         c.text(&basis.article, "legal_basis.article");
     }
 
-    check_handling(&mut c, item);
-    check_materials(&mut c, item);
-    check_fees_and_results(&mut c, item);
-
-    c.issues.extend(crate::situation::validate_situations(item));
-
-    c.text(&item.place.address, "place.address");
-    c.text(&item.place.hours, "place.hours");
-    c.text(&item.phones.consult, "phones.consult");
-    c.text(&item.phones.complaint, "phones.complaint");
-    for faq in &item.faq {
-        c.text(&faq.question, "faq.question");
-        c.text(&faq.answer, "faq.answer");
-    }
-    c.issues
-}
-
-fn check_handling(c: &mut Checker<'_>, item: &ServiceItem) {
     let h = &item.handling;
     c.require(
         !h.channels.is_empty(),
@@ -133,36 +99,6 @@ fn check_handling(c: &mut Checker<'_>, item: &ServiceItem) {
         "到现场次数只能是 0、1 或 2",
     );
     c.require(
-        h.visits == 0
-            || h.visit_reason
-                .as_deref()
-                .is_some_and(|r| !r.trim().is_empty()),
-        "handling.visit_reason",
-        "需到现场办理时须说明原因",
-    );
-    c.require(
-        h.promised_limit.unit == h.legal_limit.unit,
-        "handling.promised_limit",
-        "承诺时限与法定时限须使用同一单位",
-    );
-    c.require(
-        h.promised_limit.amount <= h.legal_limit.amount,
-        "handling.promised_limit",
-        "承诺办结时限不得超过法定办结时限",
-    );
-    match h.kind {
-        HandlingKind::Instant => c.require(
-            h.promised_limit.amount == 0,
-            "handling.promised_limit",
-            "即办件的承诺时限应为即办（0）",
-        ),
-        HandlingKind::Promised => c.require(
-            h.promised_limit.amount > 0,
-            "handling.promised_limit",
-            "承诺件须有承诺办结时限",
-        ),
-    }
-    c.require(
         !h.conditions.is_empty(),
         "handling.conditions",
         "须列明受理条件",
@@ -172,113 +108,45 @@ fn check_handling(c: &mut Checker<'_>, item: &ServiceItem) {
         c.text(&step.name, "handling.steps.name");
     }
 
-    let online = &item.online;
-    if online.depth == OnlineDepth::FullyOnline {
-        c.require(
-            h.visits == 0,
-            "handling.visits",
-            "全程网办事项到现场次数须为 0",
-        );
-    }
-    if online.depth.can_apply_online() {
-        c.require(
-            h.channels.contains(&Channel::Online),
-            "handling.channels",
-            "可在线申请的事项办理形式须含网上办理",
-        );
-    }
-    if h.visits == 0 && !online.depth.can_apply_online() {
-        c.require(
-            online.delivery || h.channels.contains(&Channel::Post),
-            "online.delivery",
-            "零跑腿且不能网办的事项须提供快递申请",
-        );
-    }
-    let region_needed = item.scope.kind == ScopeKind::CrossProvince;
-    c.require(
-        item.scope.region.is_some() == region_needed,
-        "scope.region",
-        "跨省通办须写明区域，其他范围不写区域",
-    );
-}
-
-fn check_materials(c: &mut Checker<'_>, item: &ServiceItem) {
-    c.require(
-        item.materials.is_empty() == item.no_materials,
-        "materials",
-        "须列明申请材料，或明确标注“无需材料”",
-    );
     for m in &item.materials {
         c.text(&m.name, "materials.name");
         c.require(m.copies >= 1, "materials.copies", "份数至少为 1");
-        if let Some(text) = &m.commitment {
-            c.require(
-                !text.trim().is_empty(),
-                "materials.commitment",
-                "可告知承诺的材料须有承诺内容",
-            );
-        }
-    }
-}
-
-fn check_fees_and_results(c: &mut Checker<'_>, item: &ServiceItem) {
-    let fees = &item.fees;
-    if fees.charged {
-        c.require(
-            !fees.items.is_empty(),
-            "fees.items",
-            "收费事项须列明收费项目",
-        );
-        for fee in &fees.items {
-            c.text(&fee.name, "fees.items.name");
-            c.text(&fee.standard, "fees.items.standard");
-            c.text(&fee.basis, "fees.items.basis");
-        }
-    } else {
-        c.require(
-            fees.items.is_empty(),
-            "fees.items",
-            "不收费事项不应列收费项目",
-        );
-        c.require(
-            !item.online.payment,
-            "online.payment",
-            "不收费事项不应提供网上支付",
-        );
     }
     c.require(!item.results.is_empty(), "results", "须列明审批结果");
     for result in &item.results {
         c.text(&result.name, "results.name");
-        if result.kind == ResultKind::Licence {
-            c.require(
-                result
-                    .sample
-                    .as_deref()
-                    .is_some_and(|s| !s.trim().is_empty()),
-                "results.sample",
-                "证照类结果须提供样本",
-            );
-        }
     }
     c.require(
         !item.delivery_methods.is_empty(),
         "delivery_methods",
         "须列明结果送达方式",
     );
+
+    c.text(&item.place.address, "place.address");
+    c.text(&item.place.hours, "place.hours");
+    c.text(&item.phones.complaint, "phones.complaint");
+    for faq in &item.faq {
+        c.text(&faq.question, "faq.question");
+        c.text(&faq.answer, "faq.answer");
+    }
+
+    c.issues.extend(crate::situation::validate_situations(item));
+
+    for rule in item_violations(item).filter(|r| r.severity() == Severity::Error) {
+        c.require(false, rule.field(), rule.title_in(Lang::Zh));
+    }
+    c.issues
 }
 
 /// Every problem across a catalog, including codes used twice.
 pub fn validate_catalog(items: &[ServiceItem]) -> Vec<ValidationIssue> {
     let mut issues: Vec<ValidationIssue> = items.iter().flat_map(validate_item).collect();
-    let mut seen = HashSet::new();
-    for item in items {
-        if !seen.insert(item.code.as_str()) {
-            issues.push(ValidationIssue {
-                item: item.code.clone(),
-                field: "code".to_owned(),
-                message: "实施编码重复".to_owned(),
-            });
-        }
+    for i in duplicate_code_positions(items) {
+        issues.push(ValidationIssue {
+            item: items[i].code.clone(),
+            field: RuleId::DuplicateCode.field().to_owned(),
+            message: RuleId::DuplicateCode.title_in(Lang::Zh).to_owned(),
+        });
     }
     issues
 }
@@ -286,6 +154,7 @@ pub fn validate_catalog(items: &[ServiceItem]) -> Vec<ValidationIssue> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::item::{Channel, HandlingKind, OnlineDepth, ResultKind};
     use crate::synth::synthetic_items;
 
     #[test]

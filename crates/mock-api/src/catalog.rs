@@ -125,6 +125,11 @@ impl Catalog {
         self.items.is_empty()
     }
 
+    /// Every item, in catalog order.
+    pub fn items(&self) -> &[ServiceItem] {
+        &self.items
+    }
+
     pub fn get(&self, code: &str) -> Option<&ServiceItem> {
         self.by_code.get(code).map(|&i| &self.items[i])
     }

@@ -3,6 +3,7 @@
 
 pub mod catalog;
 pub mod error;
+pub mod staff;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -27,6 +28,8 @@ pub struct AppState {
     pub catalog: Arc<Catalog>,
     /// The built app (`dist/`) to serve beside the API, with SPA fallback to its index.html.
     pub dist: Option<PathBuf>,
+    /// Staff sign-in state and catalog views (`/api/staff/*`).
+    pub staff: Arc<staff::StaffState>,
 }
 
 #[derive(Serialize)]
@@ -63,7 +66,7 @@ async fn get_item(
         .ok_or_else(|| ApiError::item_not_found(&code).into())
 }
 
-async fn api_not_found(uri: Uri) -> AppError {
+pub(crate) async fn api_not_found(uri: Uri) -> AppError {
     ApiError::route_not_found(uri.path()).into()
 }
 
@@ -82,6 +85,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/health", get(health))
         .route("/api/items", get(list_items))
         .route("/api/items/{code}", get(get_item))
+        .merge(staff::router(&state))
         .route("/api", any(api_not_found))
         .route("/api/{*rest}", any(api_not_found))
         .method_not_allowed_fallback(method_not_allowed);

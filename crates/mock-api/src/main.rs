@@ -95,6 +95,7 @@ async fn main() -> ExitCode {
     let state = AppState {
         catalog: Arc::new(catalog),
         dist: cli.dist.clone(),
+        staff: Default::default(),
     };
     let serving = cli
         .dist
@@ -105,9 +106,13 @@ async fn main() -> ExitCode {
         "portal-mock-api: {items} items, listening on http://{}{serving}",
         cli.addr
     );
-    let served = axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await;
+    let served = axum::serve(
+        listener,
+        // The peer address lets staff sign-in slow down repeated failures per client.
+        app(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await;
     match served {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => fail(format_args!("server error: {err}")),

@@ -15,6 +15,7 @@ fn state(dist: Option<&Path>) -> AppState {
     AppState {
         catalog: Arc::new(Catalog::from_items(synthetic_items(30))),
         dist: dist.map(Path::to_owned),
+        staff: Default::default(),
     }
 }
 
