@@ -1,39 +1,17 @@
-//! Every UI string in Simplified Chinese and English, side by side. The macro builds one struct
-//! and two values from the pairs, so a string without its translation does not compile.
+//! The shell's, catalog's and guide's strings in Simplified Chinese and English, side by side.
 
 use super::Lang;
 
-macro_rules! messages {
-    ($($(#[$doc:meta])* $name:ident: $ty:ty = $zh:expr, $en:expr;)*) => {
-        /// The portal's strings in one language.
-        pub struct Messages {
-            $($(#[$doc])* pub $name: $ty,)*
-        }
-
-        static ZH: Messages = Messages { $($name: $zh,)* };
-        static EN: Messages = Messages { $($name: $en,)* };
-    };
-}
-
 pub fn for_lang(lang: Lang) -> &'static Messages {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
+    Messages::of(lang)
 }
 
-impl Messages {
-    /// The strings of `lang`.
-    pub fn of(lang: Lang) -> &'static Messages {
-        for_lang(lang)
-    }
-}
+pub(crate) type Text = &'static str;
+pub(crate) type Count = fn(usize) -> String;
+pub(crate) type Named = fn(&str) -> String;
 
-type Text = &'static str;
-type Count = fn(usize) -> String;
-type Named = fn(&str) -> String;
-
-messages! {
+crate::messages! {
+    Messages;
     // The frame.
     portal_name: Text = "一次办", "Run-Once";
     portal_tagline: Text = "政法服务 · 最多跑一次", "Legal & public-security services · visit at most once";
