@@ -3,6 +3,8 @@
 
 pub mod catalog;
 pub mod error;
+pub mod reference;
+pub mod store;
 
 use std::path::PathBuf;
 use std::sync::Arc;

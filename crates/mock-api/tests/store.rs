@@ -1,0 +1,323 @@
+//! The SQLite store on its own: pragmas, migrations, idempotent submit, the audit log, listing.
+
+use portal_core::DepartmentKind;
+use portal_mock_api::store::{
+    supported_schema_version, ApplicationFilter, ApplicationStore, IdempotencyKey, NewApplication,
+    NewStatusEvent, Page, ReceiptTemplate, SqliteStore, StoreError, SubmitOutcome, UploadRecord,
+};
+
+fn new_application(item: &str, department: DepartmentKind) -> NewApplication {
+    NewApplication {
+        item_code: item.to_owned(),
+        department,
+        submission_json: format!(r#"{{"item_code":"{item}","answers":{{}}}}"#),
+        receipt: ReceiptTemplate {
+            item_name: format!("事项 {item}"),
+            promised_limit: "5个工作日".to_owned(),
+            promised_limit_en: "5 working days".to_owned(),
+        },
+        actor: "applicant".to_owned(),
+    }
+}
+
+fn key(key: &str, hash: &str) -> IdempotencyKey {
+    IdempotencyKey {
+        key: key.to_owned(),
+        request_hash: hash.to_owned(),
+    }
+}
+
+async fn created(store: &SqliteStore, item: &str, k: &str) -> String {
+    match store
+        .submit(new_application(item, DepartmentKind::Police), key(k, "h"))
+        .await
+        .unwrap()
+    {
+        SubmitOutcome::Created(record) => record.reference,
+        other => panic!("expected Created, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn the_file_is_wal_migrated_and_survives_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(dir.path()).unwrap();
+    assert_eq!(
+        store.schema_version().await.unwrap(),
+        supported_schema_version()
+    );
+    let reference = created(&store, "A1", "k1").await;
+    drop(store);
+
+    // journal_mode=WAL persists in the file: a fresh, unconfigured connection sees it.
+    let raw = rusqlite::Connection::open(dir.path().join("portal.sqlite3")).unwrap();
+    let mode: String = raw
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    drop(raw);
+
+    let again = SqliteStore::open(dir.path()).unwrap();
+    let record = again
+        .get_application(reference.clone())
+        .await
+        .unwrap()
+        .expect("still there");
+    assert_eq!(record.item_code, "A1");
+    assert_eq!(record.status, "待受理");
+    assert_eq!(again.integrity_check().await.unwrap(), "ok");
+}
+
+#[tokio::test]
+async fn a_database_from_a_newer_program_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(SqliteStore::open(dir.path()).unwrap());
+    let raw = rusqlite::Connection::open(dir.path().join("portal.sqlite3")).unwrap();
+    raw.pragma_update(None, "user_version", supported_schema_version() + 1)
+        .unwrap();
+    drop(raw);
+    let err = SqliteStore::open(dir.path()).err().expect("refused");
+    assert!(matches!(err, StoreError::SchemaTooNew { .. }), "{err}");
+}
+
+#[tokio::test]
+async fn one_key_one_application_replay_and_reuse() {
+    let store = SqliteStore::open_in_memory().unwrap();
+    let first = store
+        .submit(
+            new_application("A1", DepartmentKind::Court),
+            key("k", "hash-1"),
+        )
+        .await
+        .unwrap();
+    let SubmitOutcome::Created(original) = first else {
+        panic!("{first:?}")
+    };
+    let replay = store
+        .submit(
+            new_application("A1", DepartmentKind::Court),
+            key("k", "hash-1"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(replay, SubmitOutcome::Replayed(original.clone()));
+    let reuse = store
+        .submit(
+            new_application("A2", DepartmentKind::Court),
+            key("k", "hash-2"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(reuse, SubmitOutcome::KeyReused);
+    let all = store
+        .list_applications(
+            ApplicationFilter::default(),
+            Page {
+                number: 0,
+                size: 50,
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(all.total, 1, "never a duplicate");
+    assert_eq!(all.rows, vec![original]);
+}
+
+#[tokio::test]
+async fn concurrent_submissions_with_one_key_store_one_application() {
+    let store = SqliteStore::open_in_memory().unwrap();
+    let tasks: Vec<_> = (0..16)
+        .map(|_| {
+            let store = store.clone();
+            tokio::spawn(async move {
+                store
+                    .submit(
+                        new_application("A1", DepartmentKind::Police),
+                        key("same", "h"),
+                    )
+                    .await
+                    .unwrap()
+            })
+        })
+        .collect();
+    let mut references = std::collections::HashSet::new();
+    let mut created_count = 0;
+    for task in tasks {
+        match task.await.unwrap() {
+            SubmitOutcome::Created(r) => {
+                created_count += 1;
+                references.insert(r.reference);
+            }
+            SubmitOutcome::Replayed(r) => {
+                references.insert(r.reference);
+            }
+            SubmitOutcome::KeyReused => panic!("same body"),
+        }
+    }
+    assert_eq!(created_count, 1);
+    assert_eq!(references.len(), 1);
+}
+
+#[tokio::test]
+async fn the_status_log_is_appended_atomically_and_never_rewritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(dir.path()).unwrap();
+    let reference = created(&store, "A1", "k").await;
+    let event = store
+        .append_event(NewStatusEvent {
+            reference: reference.clone(),
+            actor: "staff:001".to_owned(),
+            to: "已受理".to_owned(),
+            note: Some("材料齐全".to_owned()),
+        })
+        .await
+        .unwrap();
+    assert_eq!(event.from.as_deref(), Some("待受理"));
+    let record = store
+        .get_application(reference.clone())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(record.status, "已受理");
+    assert_eq!(record.updated_at, event.at);
+
+    let events = store.list_events(reference.clone()).await.unwrap();
+    let moves: Vec<(Option<&str>, &str, &str)> = events
+        .iter()
+        .map(|e| (e.from.as_deref(), e.to.as_str(), e.actor.as_str()))
+        .collect();
+    assert_eq!(
+        moves,
+        [
+            (None, "待受理", "applicant"),
+            (Some("待受理"), "已受理", "staff:001")
+        ]
+    );
+
+    let unknown = store
+        .append_event(NewStatusEvent {
+            reference: "2222-2222-2222-2222".to_owned(),
+            actor: "staff:001".to_owned(),
+            to: "已受理".to_owned(),
+            note: None,
+        })
+        .await;
+    assert!(matches!(unknown, Err(StoreError::NotFound(_))));
+
+    drop(store);
+    let raw = rusqlite::Connection::open(dir.path().join("portal.sqlite3")).unwrap();
+    assert!(raw
+        .execute("UPDATE status_events SET note = 'rewritten'", [])
+        .is_err());
+    assert!(raw.execute("DELETE FROM status_events", []).is_err());
+}
+
+#[tokio::test]
+async fn listing_filters_by_status_item_department_and_date_and_pages() {
+    let store = SqliteStore::open_in_memory().unwrap();
+    for i in 0..5 {
+        created(&store, "A1", &format!("a{i}")).await;
+    }
+    let court = match store
+        .submit(new_application("B2", DepartmentKind::Court), key("b", "h"))
+        .await
+        .unwrap()
+    {
+        SubmitOutcome::Created(r) => r,
+        other => panic!("{other:?}"),
+    };
+    store
+        .append_event(NewStatusEvent {
+            reference: court.reference.clone(),
+            actor: "staff".to_owned(),
+            to: "已受理".to_owned(),
+            note: None,
+        })
+        .await
+        .unwrap();
+    let page = |number, size| Page { number, size };
+    let list = |filter: ApplicationFilter, p: Page| {
+        let store = store.clone();
+        async move { store.list_applications(filter, p).await.unwrap() }
+    };
+
+    let by_item = list(
+        ApplicationFilter {
+            item_code: Some("A1".into()),
+            ..Default::default()
+        },
+        page(0, 2),
+    )
+    .await;
+    assert_eq!((by_item.total, by_item.rows.len()), (5, 2));
+    let last_page = list(
+        ApplicationFilter {
+            item_code: Some("A1".into()),
+            ..Default::default()
+        },
+        page(2, 2),
+    )
+    .await;
+    assert_eq!(last_page.rows.len(), 1);
+
+    let accepted = list(
+        ApplicationFilter {
+            status: Some("已受理".into()),
+            ..Default::default()
+        },
+        page(0, 10),
+    )
+    .await;
+    assert_eq!(accepted.rows.len(), 1);
+    assert_eq!(accepted.rows[0].reference, court.reference);
+
+    let courts = list(
+        ApplicationFilter {
+            department: Some(DepartmentKind::Court),
+            ..Default::default()
+        },
+        page(0, 10),
+    )
+    .await;
+    assert_eq!(courts.total, 1);
+
+    let today = &court.created_at[..10];
+    let today_only = list(
+        ApplicationFilter {
+            submitted_from: Some(today.into()),
+            submitted_to: Some(today.into()),
+            ..Default::default()
+        },
+        page(0, 10),
+    )
+    .await;
+    assert_eq!(today_only.total, 6);
+    let before = list(
+        ApplicationFilter {
+            submitted_to: Some("2000-01-01".into()),
+            ..Default::default()
+        },
+        page(0, 10),
+    )
+    .await;
+    assert_eq!(before.total, 0);
+}
+
+#[tokio::test]
+async fn uploads_are_recorded_and_unknown_ids_are_absent() {
+    let store = SqliteStore::open_in_memory().unwrap();
+    let record = UploadRecord {
+        id: "u1".into(),
+        sha256: "ab".repeat(32),
+        size: 1234,
+        mime: "application/pdf".into(),
+        original_name: "../../etc/passwd".into(),
+        created_at: "2026-11-24T10:00:00+08:00".into(),
+    };
+    store.put_upload(record.clone()).await.unwrap();
+    let found = store
+        .get_uploads(vec!["u1".into(), "nope".into()])
+        .await
+        .unwrap();
+    assert_eq!(found, vec![record]);
+}
