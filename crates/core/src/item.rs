@@ -358,6 +358,13 @@ pub struct Material {
     /// 适用情形: the situation this material applies to; none means every applicant.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applies_to: Option<String>,
+    /// 适用情形, structured: every rule must hold for the applicant's situation answers
+    /// (empty: every applicant). See `crate::situation`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub when: Vec<crate::situation::SituationRule>,
+    /// 由部门共享核验，无需提交: a department's data replaces handing this material in.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub shared_check: bool,
 }
 
 /// One 收费项目.
@@ -441,6 +448,9 @@ pub struct ServiceItem {
     /// An explicit "无需材料": true only when `materials` is empty on purpose.
     #[serde(default)]
     pub no_materials: bool,
+    /// Questions that decide which materials apply (本人/委托他人, 首次/换领/补领, …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub situations: Vec<crate::situation::SituationQuestion>,
     pub fees: Fees,
     pub results: Vec<ResultDoc>,
     pub delivery_methods: Vec<DeliveryMethod>,

@@ -5,14 +5,21 @@
 
 pub mod labels;
 
+pub mod date;
 pub mod error;
 pub mod filter;
+pub mod form;
+pub mod ids;
 pub mod item;
 #[cfg(all(feature = "pinyin", not(target_arch = "wasm32")))]
 pub mod keys;
 pub mod lang;
+pub mod messages;
+pub mod region;
 pub mod search;
 pub mod session;
+pub mod situation;
+pub mod submission;
 pub mod summary;
 pub mod synth;
 pub mod validate;

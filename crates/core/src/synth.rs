@@ -298,8 +298,11 @@ fn synthetic_item(i: usize) -> ServiceItem {
             commitment: commitment
                 .then(|| "本人承诺所填信息真实有效，愿承担虚假承诺的法律责任。".to_owned()),
             applies_to: None,
+            when: Vec::new(),
+            shared_check: false,
         }],
         no_materials: false,
+        situations: Vec::new(),
         fees: Fees {
             charged,
             items: if charged {

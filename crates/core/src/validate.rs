@@ -26,35 +26,7 @@ impl fmt::Display for ValidationIssue {
     }
 }
 
-/// The 统一社会信用代码 alphabet (GB 32100): digits and capitals without I, O, S, V, Z.
-const USCC_ALPHABET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-const USCC_WEIGHTS: [u32; 17] = [
-    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
-];
-
-/// Completes a 17-character 统一社会信用代码 body with its check character (None if a character
-/// is outside the alphabet or the length is wrong).
-pub fn uscc_with_check(body: &str) -> Option<String> {
-    let values: Option<Vec<u32>> = body
-        .chars()
-        .map(|c| USCC_ALPHABET.find(c).map(|i| i as u32))
-        .collect();
-    let values = values?;
-    if values.len() != 17 {
-        return None;
-    }
-    let sum: u32 = values.iter().zip(USCC_WEIGHTS).map(|(v, w)| v * w).sum();
-    let check = (31 - sum % 31) % 31;
-    let check_char = USCC_ALPHABET.as_bytes()[check as usize] as char;
-    Some(format!("{body}{check_char}"))
-}
-
-/// Whether `code` is an 18-character 统一社会信用代码 whose check character is right.
-pub fn uscc_check_ok(code: &str) -> bool {
-    code.is_ascii()
-        && code.len() == 18
-        && uscc_with_check(&code[..17]).is_some_and(|full| full == code)
-}
+pub use crate::ids::{uscc_check_ok, uscc_with_check};
 
 struct Checker<'a> {
     item: &'a str,
@@ -134,6 +106,8 @@ pub fn validate_item(item: &ServiceItem) -> Vec<ValidationIssue> {
     check_handling(&mut c, item);
     check_materials(&mut c, item);
     check_fees_and_results(&mut c, item);
+
+    c.issues.extend(crate::situation::validate_situations(item));
 
     c.text(&item.place.address, "place.address");
     c.text(&item.place.hours, "place.hours");
