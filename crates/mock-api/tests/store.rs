@@ -1,6 +1,7 @@
 //! The SQLite store on its own: pragmas, migrations, idempotent submit, the audit log, listing.
 
-use portal_core::DepartmentKind;
+use portal_core::submission::ApplicationStatus;
+use portal_core::{DepartmentKind, TimeLimit, TimeUnit};
 use portal_mock_api::store::{
     supported_schema_version, ApplicationFilter, ApplicationStore, IdempotencyKey, NewApplication,
     NewStatusEvent, Page, ReceiptTemplate, SqliteStore, StoreError, SubmitOutcome, UploadRecord,
@@ -13,8 +14,10 @@ fn new_application(item: &str, department: DepartmentKind) -> NewApplication {
         submission_json: format!(r#"{{"item_code":"{item}","answers":{{}}}}"#),
         receipt: ReceiptTemplate {
             item_name: format!("事项 {item}"),
-            promised_limit: "5个工作日".to_owned(),
-            promised_limit_en: "5 working days".to_owned(),
+            promised_limit: TimeLimit {
+                amount: 5,
+                unit: TimeUnit::WorkingDays,
+            },
         },
         actor: "applicant".to_owned(),
     }
@@ -64,7 +67,7 @@ async fn the_file_is_wal_migrated_and_survives_reopening() {
         .unwrap()
         .expect("still there");
     assert_eq!(record.item_code, "A1");
-    assert_eq!(record.status, "待受理");
+    assert_eq!(record.status, ApplicationStatus::Submitted);
     assert_eq!(again.integrity_check().await.unwrap(), "ok");
 }
 
@@ -167,30 +170,34 @@ async fn the_status_log_is_appended_atomically_and_never_rewritten() {
         .append_event(NewStatusEvent {
             reference: reference.clone(),
             actor: "staff:001".to_owned(),
-            to: "已受理".to_owned(),
+            to: ApplicationStatus::Accepted,
             note: Some("材料齐全".to_owned()),
         })
         .await
         .unwrap();
-    assert_eq!(event.from.as_deref(), Some("待受理"));
+    assert_eq!(event.from, Some(ApplicationStatus::Submitted));
     let record = store
         .get_application(reference.clone())
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(record.status, "已受理");
+    assert_eq!(record.status, ApplicationStatus::Accepted);
     assert_eq!(record.updated_at, event.at);
 
     let events = store.list_events(reference.clone()).await.unwrap();
-    let moves: Vec<(Option<&str>, &str, &str)> = events
+    let moves: Vec<_> = events
         .iter()
-        .map(|e| (e.from.as_deref(), e.to.as_str(), e.actor.as_str()))
+        .map(|e| (e.from, e.to, e.actor.as_str()))
         .collect();
     assert_eq!(
         moves,
         [
-            (None, "待受理", "applicant"),
-            (Some("待受理"), "已受理", "staff:001")
+            (None, ApplicationStatus::Submitted, "applicant"),
+            (
+                Some(ApplicationStatus::Submitted),
+                ApplicationStatus::Accepted,
+                "staff:001"
+            )
         ]
     );
 
@@ -198,7 +205,7 @@ async fn the_status_log_is_appended_atomically_and_never_rewritten() {
         .append_event(NewStatusEvent {
             reference: "2222-2222-2222-2222".to_owned(),
             actor: "staff:001".to_owned(),
-            to: "已受理".to_owned(),
+            to: ApplicationStatus::Accepted,
             note: None,
         })
         .await;
@@ -230,7 +237,7 @@ async fn listing_filters_by_status_item_department_and_date_and_pages() {
         .append_event(NewStatusEvent {
             reference: court.reference.clone(),
             actor: "staff".to_owned(),
-            to: "已受理".to_owned(),
+            to: ApplicationStatus::Accepted,
             note: None,
         })
         .await
@@ -262,7 +269,7 @@ async fn listing_filters_by_status_item_department_and_date_and_pages() {
 
     let accepted = list(
         ApplicationFilter {
-            status: Some("已受理".into()),
+            status: Some(ApplicationStatus::Accepted),
             ..Default::default()
         },
         page(0, 10),

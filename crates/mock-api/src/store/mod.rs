@@ -11,7 +11,8 @@ mod sqlite;
 use std::future::Future;
 use std::pin::Pin;
 
-use portal_core::DepartmentKind;
+use portal_core::submission::ApplicationStatus;
+use portal_core::{DepartmentKind, TimeLimit};
 use serde::{Deserialize, Serialize};
 
 pub use sqlite::{supported_schema_version, SqliteStore};
@@ -35,9 +36,6 @@ pub type StoreResult<T> = Result<T, StoreError>;
 /// What every store method returns.
 pub type StoreFuture<'a, T> = Pin<Box<dyn Future<Output = StoreResult<T>> + Send + 'a>>;
 
-/// The status a new application starts in.
-pub const STATUS_SUBMITTED: &str = "待受理";
-
 /// An application about to be stored. The store chooses its reference.
 #[derive(Debug, Clone)]
 pub struct NewApplication {
@@ -45,8 +43,7 @@ pub struct NewApplication {
     pub department: DepartmentKind,
     /// The submission as the client sent it (already validated), as JSON text.
     pub submission_json: String,
-    /// Builds the receipt JSON once the reference and time are known, so a replay answers the
-    /// stored receipt byte for byte.
+    /// The item as it was at submission, for the receipt (the catalog may change later).
     pub receipt: ReceiptTemplate,
     pub actor: String,
 }
@@ -55,9 +52,7 @@ pub struct NewApplication {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct ReceiptTemplate {
     pub item_name: String,
-    /// The promised time limit as shown to citizens (e.g. "20个工作日").
-    pub promised_limit: String,
-    pub promised_limit_en: String,
+    pub promised_limit: TimeLimit,
 }
 
 /// The `Idempotency-Key` of a request with the SHA-256 of its canonical body.
@@ -73,7 +68,7 @@ pub struct ApplicationRecord {
     pub reference: String,
     pub item_code: String,
     pub department: DepartmentKind,
-    pub status: String,
+    pub status: ApplicationStatus,
     pub submission_json: String,
     pub receipt: ReceiptTemplate,
     /// RFC 3339 at UTC+8, e.g. `2026-11-24T10:31:05+08:00`.
@@ -95,7 +90,7 @@ pub enum SubmitOutcome {
 /// Filters of `list_applications`; `None` means any. Dates are `YYYY-MM-DD` at UTC+8, inclusive.
 #[derive(Debug, Clone, Default)]
 pub struct ApplicationFilter {
-    pub status: Option<String>,
+    pub status: Option<ApplicationStatus>,
     pub item_code: Option<String>,
     pub department: Option<DepartmentKind>,
     pub submitted_from: Option<String>,
@@ -123,7 +118,7 @@ pub struct ApplicationPage {
 pub struct NewStatusEvent {
     pub reference: String,
     pub actor: String,
-    pub to: String,
+    pub to: ApplicationStatus,
     pub note: Option<String>,
 }
 
@@ -134,8 +129,8 @@ pub struct StatusEvent {
     pub at: String,
     pub actor: String,
     /// `None` for the event that created the application.
-    pub from: Option<String>,
-    pub to: String,
+    pub from: Option<ApplicationStatus>,
+    pub to: ApplicationStatus,
     pub note: Option<String>,
 }
 

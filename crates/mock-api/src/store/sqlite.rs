@@ -5,13 +5,14 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use portal_core::submission::ApplicationStatus;
 use portal_core::DepartmentKind;
 use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
 
 use super::{
     now_utc8, ApplicationFilter, ApplicationPage, ApplicationRecord, ApplicationStore,
     IdempotencyKey, NewApplication, NewStatusEvent, Page, ReceiptTemplate, StatusEvent, StoreError,
-    StoreFuture, StoreResult, SubmitOutcome, UploadRecord, STATUS_SUBMITTED,
+    StoreFuture, StoreResult, SubmitOutcome, UploadRecord,
 };
 
 /// Numbered schema migrations; the number applied is kept in `PRAGMA user_version`. Append only:
@@ -172,6 +173,16 @@ fn department_from_db(label: String) -> rusqlite::Result<DepartmentKind> {
     })
 }
 
+fn status_from_db(label: String) -> rusqlite::Result<ApplicationStatus> {
+    ApplicationStatus::from_label(&label).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            3,
+            rusqlite::types::Type::Text,
+            format!("unknown status {label}").into(),
+        )
+    })
+}
+
 fn receipt_from_db(json: String) -> rusqlite::Result<ReceiptTemplate> {
     serde_json::from_str(&json).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(5, rusqlite::types::Type::Text, e.into())
@@ -186,7 +197,7 @@ fn application_from_row(row: &Row<'_>) -> rusqlite::Result<ApplicationRecord> {
         reference: row.get(0)?,
         item_code: row.get(1)?,
         department: department_from_db(row.get(2)?)?,
-        status: row.get(3)?,
+        status: status_from_db(row.get(3)?)?,
         submission_json: row.get(4)?,
         receipt: receipt_from_db(row.get(5)?)?,
         created_at: row.get(6)?,
@@ -209,8 +220,11 @@ fn event_from_row(row: &Row<'_>) -> rusqlite::Result<StatusEvent> {
         reference: row.get(0)?,
         at: row.get(1)?,
         actor: row.get(2)?,
-        from: row.get(3)?,
-        to: row.get(4)?,
+        from: row
+            .get::<_, Option<String>>(3)?
+            .map(status_from_db)
+            .transpose()?,
+        to: status_from_db(row.get(4)?)?,
         note: row.get(5)?,
     })
 }
@@ -223,8 +237,8 @@ fn insert_event(conn: &Connection, event: &StatusEvent) -> StoreResult<()> {
             event.reference,
             event.at,
             event.actor,
-            event.from,
-            event.to,
+            event.from.map(|s| s.label()),
+            event.to.label(),
             event.note
         ],
     )?;
@@ -263,7 +277,7 @@ fn submit(
             reference,
             new.item_code,
             new.department.label(),
-            STATUS_SUBMITTED,
+            ApplicationStatus::Submitted.label(),
             new.submission_json,
             receipt_json,
             now
@@ -280,7 +294,7 @@ fn submit(
             at: now.clone(),
             actor: new.actor,
             from: None,
-            to: STATUS_SUBMITTED.to_owned(),
+            to: ApplicationStatus::Submitted,
             note: None,
         },
     )?;
@@ -289,7 +303,7 @@ fn submit(
         reference,
         item_code: new.item_code,
         department: new.department,
-        status: STATUS_SUBMITTED.to_owned(),
+        status: ApplicationStatus::Submitted,
         submission_json: new.submission_json,
         receipt: new.receipt,
         created_at: now.clone(),
@@ -329,10 +343,11 @@ fn list_applications(
         AND (?4 IS NULL OR substr(created_at, 1, 10) >= ?4)
         AND (?5 IS NULL OR substr(created_at, 1, 10) <= ?5)";
     let department = filter.department.map(|d| d.label());
+    let status = filter.status.map(|s| s.label());
     let size = page.size.clamp(1, 200);
     let offset = i64::from(page.number) * i64::from(size);
     let filters = params![
-        filter.status,
+        status,
         filter.item_code,
         department,
         filter.submitted_from,
@@ -350,7 +365,7 @@ fn list_applications(
     let rows = stmt
         .query_map(
             params![
-                filter.status,
+                status,
                 filter.item_code,
                 department,
                 filter.submitted_from,
@@ -369,11 +384,11 @@ fn list_applications(
 
 fn append_event(conn: &mut Connection, new: NewStatusEvent) -> StoreResult<StatusEvent> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let from: String = tx
+    let from: ApplicationStatus = tx
         .query_row(
             "SELECT status FROM applications WHERE reference = ?1",
             [&new.reference],
-            |r| r.get(0),
+            |r| status_from_db(r.get(0)?),
         )
         .optional()?
         .ok_or_else(|| StoreError::NotFound(new.reference.clone()))?;
@@ -387,7 +402,7 @@ fn append_event(conn: &mut Connection, new: NewStatusEvent) -> StoreResult<Statu
     };
     tx.execute(
         "UPDATE applications SET status = ?2, updated_at = ?3 WHERE reference = ?1",
-        params![event.reference, event.to, event.at],
+        params![event.reference, event.to.label(), event.at],
     )?;
     insert_event(&tx, &event)?;
     tx.commit()?;
