@@ -152,6 +152,9 @@ pub trait ApplicationStore: Send + Sync {
     /// transaction; or, if the key exists, reports a replay or a reuse with another body.
     fn submit(&self, new: NewApplication, key: IdempotencyKey) -> StoreFuture<'_, SubmitOutcome>;
 
+    /// The request hash and reference an `Idempotency-Key` was first used with, if it was.
+    fn lookup_key(&self, key: String) -> StoreFuture<'_, Option<(String, ApplicationRecord)>>;
+
     fn get_application(&self, reference: String) -> StoreFuture<'_, Option<ApplicationRecord>>;
 
     /// Newest first.

@@ -425,6 +425,22 @@ impl ApplicationStore for SqliteStore {
         self.run(move |conn| submit(conn, new, key))
     }
 
+    fn lookup_key(&self, key: String) -> StoreFuture<'_, Option<(String, ApplicationRecord)>> {
+        self.run(move |conn| {
+            let seen: Option<(String, String)> = conn
+                .query_row(
+                    "SELECT request_hash, reference FROM idempotency_keys WHERE key = ?1",
+                    [&key],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            let Some((hash, reference)) = seen else {
+                return Ok(None);
+            };
+            Ok(load_application(conn, &reference)?.map(|record| (hash, record)))
+        })
+    }
+
     fn get_application(&self, reference: String) -> StoreFuture<'_, Option<ApplicationRecord>> {
         self.run(move |conn| load_application(conn, &reference))
     }
