@@ -148,3 +148,187 @@ pub fn is_email(input: &str) -> bool {
         .is_some_and(|t| t.len() >= 2 && t.chars().all(|c| c.is_ascii_alphabetic()));
     local_ok && labels_ok && tld_ok
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TODAY: CivilDate = CivilDate {
+        y: 2025,
+        m: 6,
+        d: 1,
+    };
+    const ID: &str = "11010519491231002X";
+    const USCC: &str = "91350100M000100Y43";
+
+    fn mutations(valid: &str, alphabet: &str) -> Vec<String> {
+        let chars: Vec<char> = valid.chars().collect();
+        let mut out = Vec::new();
+        for pos in 0..chars.len() {
+            for c in alphabet.chars().filter(|c| *c != chars[pos]) {
+                let mut m = chars.clone();
+                m[pos] = c;
+                out.push(m.into_iter().collect());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_standard_id_number_is_valid_and_lower_case_x_is_normalised() {
+        assert_eq!(check_id_card(ID, TODAY).as_deref(), Ok(ID));
+        assert_eq!(
+            check_id_card("11010519491231002x", TODAY).as_deref(),
+            Ok(ID)
+        );
+        assert_eq!(
+            check_id_card(" 11010519491231002X ", TODAY).as_deref(),
+            Ok(ID)
+        );
+        assert_eq!(id_card_birth_date(ID), CivilDate::new(1949, 12, 31));
+    }
+
+    #[test]
+    fn every_single_character_mutation_of_the_id_number_is_refused() {
+        let all = mutations(ID, "0123456789XABZ-");
+        assert_eq!(all.len(), 18 * 14);
+        for m in all {
+            assert!(check_id_card(&m, TODAY).is_err(), "{m} accepted");
+        }
+    }
+
+    #[test]
+    fn id_number_errors_are_specific() {
+        assert_eq!(
+            check_id_card("1101051949123100", TODAY),
+            Err(IdCardError::Length)
+        );
+        assert_eq!(
+            check_id_card("11010519491231002XX", TODAY),
+            Err(IdCardError::Length)
+        );
+        assert_eq!(
+            check_id_card("1101051949123100AX", TODAY),
+            Err(IdCardError::Format)
+        );
+        assert_eq!(
+            check_id_card("110105194912310021", TODAY),
+            Err(IdCardError::Checksum)
+        );
+        // Right check digits on impossible or future dates (check computed for each body).
+        let with_check = |body: &str| {
+            let sum: u32 = body
+                .bytes()
+                .zip(ID_WEIGHTS)
+                .map(|(c, w)| u32::from(c - b'0') * w)
+                .sum();
+            format!("{body}{}", ID_CHECK[(sum % 11) as usize] as char)
+        };
+        assert_eq!(
+            check_id_card(&with_check("11010519490230002"), TODAY),
+            Err(IdCardError::BirthDate)
+        );
+        assert_eq!(
+            check_id_card(&with_check("11010519491301002"), TODAY),
+            Err(IdCardError::BirthDate)
+        );
+        assert_eq!(
+            check_id_card(&with_check("11010520250602002"), TODAY),
+            Err(IdCardError::FutureBirth)
+        );
+        assert!(
+            check_id_card(&with_check("11010520250601002"), TODAY).is_ok(),
+            "born today"
+        );
+        assert!(
+            check_id_card(&with_check("11010520000229002"), TODAY).is_ok(),
+            "leap day"
+        );
+    }
+
+    #[test]
+    fn the_standard_credit_code_is_valid_and_normalised() {
+        assert_eq!(check_credit_code(USCC).as_deref(), Ok(USCC));
+        assert_eq!(check_credit_code("91350100m000100y43").as_deref(), Ok(USCC));
+        assert!(uscc_check_ok(USCC));
+        assert_eq!(uscc_with_check(&USCC[..17]).as_deref(), Some(USCC));
+    }
+
+    #[test]
+    fn every_single_character_mutation_of_the_credit_code_is_refused() {
+        let alphabet = format!("{USCC_ALPHABET}IOSVZ-");
+        let all = mutations(USCC, &alphabet);
+        assert_eq!(all.len(), 18 * (alphabet.len() - 1));
+        for m in all {
+            assert!(check_credit_code(&m).is_err(), "{m} accepted");
+            assert!(!uscc_check_ok(&m), "{m} passes the check");
+        }
+    }
+
+    #[test]
+    fn credit_code_format_and_checksum_differ() {
+        assert_eq!(
+            check_credit_code("91350100M000100Y44"),
+            Err(CreditCodeError::Checksum)
+        );
+        assert_eq!(
+            check_credit_code("91350100M000100I43"),
+            Err(CreditCodeError::Format)
+        );
+        assert_eq!(
+            check_credit_code("91350100M000100Y4"),
+            Err(CreditCodeError::Format)
+        );
+        assert_eq!(
+            check_credit_code("９1350100M000100Y43"),
+            Err(CreditCodeError::Format)
+        );
+    }
+
+    #[test]
+    fn mobile_numbers() {
+        for ok in ["13800138000", "19912345678", " 15012345678 "] {
+            assert!(is_mobile(ok), "{ok}");
+        }
+        for bad in [
+            "12800138000",
+            "1380013800",
+            "138001380000",
+            "23800138000",
+            "1380013800a",
+            "",
+        ] {
+            assert!(!is_mobile(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn email_addresses() {
+        for ok in [
+            "a@b.cn",
+            "zhang.san+gov@example.com.cn",
+            "x_y-z@mail-1.example.org",
+        ] {
+            assert!(is_email(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "a",
+            "a@",
+            "@b.cn",
+            "a@b",
+            "a@@b.cn",
+            "a@b..cn",
+            "a b@c.cn",
+            "a@-b.cn",
+            "a@b.c",
+            "a@b.c1",
+            ".a@b.cn",
+            "a.@b.cn",
+            "a..b@c.cn",
+            "张@b.cn",
+        ] {
+            assert!(!is_email(bad), "{bad}");
+        }
+    }
+}
