@@ -20,11 +20,11 @@ use portal_core::{ApiError, ErrorCode, ServiceItem};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use crate::forms::labels_for;
 use crate::store::{
     today_utc8, ApplicationRecord, IdempotencyKey, NewApplication, ReceiptTemplate, SubmitOutcome,
 };
 use crate::uploads::MAX_APPLICATION_BYTES;
-use crate::forms::labels_for;
 use crate::{reference, AppError, AppState};
 
 /// The most an application body may weigh (answers only; files go through `/api/uploads`).
@@ -253,7 +253,10 @@ pub async fn submit(
         } else {
             bad_request(
                 "无法读取申请内容".into(),
-                format!("The application body could not be read: {}", rejection.body_text()),
+                format!(
+                    "The application body could not be read: {}",
+                    rejection.body_text()
+                ),
             )
         }
     })?;

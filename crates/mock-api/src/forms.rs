@@ -168,8 +168,15 @@ pub fn labels_for(path: &str, item: &ServiceItem, def: &FormDefinition) -> (Stri
         }
     }
     if let Some(index) = path.strip_prefix("material-") {
-        if let Some(m) = index.parse::<usize>().ok().and_then(|i| item.materials.get(i)) {
-            return (format!("“{}”", m.name), format!("the material “{}”", m.name));
+        if let Some(m) = index
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| item.materials.get(i))
+        {
+            return (
+                format!("“{}”", m.name),
+                format!("the material “{}”", m.name),
+            );
         }
     }
     if let Some(field) = def.field(path) {
@@ -186,7 +193,12 @@ pub fn labels_for(path: &str, item: &ServiceItem, def: &FormDefinition) -> (Stri
         if let (Some(group), Some(inner), Ok(row)) = (group, inner, row.parse::<usize>()) {
             return (
                 format!("{}第 {} 项的{}", group.label.zh, row + 1, inner.label.zh),
-                format!("{} (entry {} of {})", inner.label.en, row + 1, group.label.en),
+                format!(
+                    "{} (entry {} of {})",
+                    inner.label.en,
+                    row + 1,
+                    group.label.en
+                ),
             );
         }
     }

@@ -123,7 +123,10 @@ pub fn app(state: AppState) -> Router {
             post(applications::submit)
                 .layer(DefaultBodyLimit::max(applications::APPLICATION_BODY_LIMIT)),
         )
-        .route("/api/applications/{reference}", get(applications::get_application))
+        .route(
+            "/api/applications/{reference}",
+            get(applications::get_application),
+        )
         .route("/api", any(api_not_found))
         .route("/api/{*rest}", any(api_not_found))
         .method_not_allowed_fallback(method_not_allowed);

@@ -132,7 +132,10 @@ fn wrong_type(name: &str) -> AppError {
 /// The MIME type of an allowed file judged by its first bytes, or `None`.
 pub fn sniff(head: &[u8]) -> Option<&'static str> {
     let mime = infer::get(head)?.mime_type();
-    ALLOWED_MIME.iter().copied().find(|allowed| *allowed == mime)
+    ALLOWED_MIME
+        .iter()
+        .copied()
+        .find(|allowed| *allowed == mime)
 }
 
 /// Streams one field to a part file in `dir`, counting and hashing as it goes.
