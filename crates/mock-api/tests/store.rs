@@ -328,3 +328,177 @@ async fn uploads_are_recorded_and_unknown_ids_are_absent() {
         .unwrap();
     assert_eq!(found, vec![record]);
 }
+
+// ---- The real binary: durability across SIGKILL, and refusing a bad form definition. ----
+
+mod binary {
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::net::{TcpListener, TcpStream};
+    use std::path::Path;
+    use std::process::{Child, Command, Stdio};
+
+    use portal_core::synth::synthetic_items;
+    use serde_json::{json, Value};
+
+    const BIN: &str = env!("CARGO_BIN_EXE_portal-mock-api");
+
+    /// A catalog of synthetic items and a form for the first that can be applied for online.
+    fn data_files(root: &Path) -> String {
+        let items = synthetic_items(20);
+        let item = items
+            .iter()
+            .find(|i| i.online.depth.can_apply_online())
+            .unwrap();
+        std::fs::create_dir_all(root.join("catalog")).unwrap();
+        std::fs::create_dir_all(root.join("forms")).unwrap();
+        std::fs::write(
+            root.join("catalog/items.json"),
+            serde_json::to_string(&items).unwrap(),
+        )
+        .unwrap();
+        let form = json!({"item_code": item.code, "steps": [{"id": "applicant",
+            "title": {"zh": "申请人", "en": "Applicant"},
+            "fields": [{"id": "name", "label": {"zh": "姓名", "en": "Name"}, "kind": {"type": "text"}}]}]});
+        std::fs::write(root.join("forms/form.json"), form.to_string()).unwrap();
+        item.code.clone()
+    }
+
+    fn start(root: &Path) -> (Child, u16) {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let mut child = Command::new(BIN)
+            .args(["--addr", &format!("127.0.0.1:{port}")])
+            .arg("--data-dir")
+            .arg(root.join("data"))
+            .arg("--catalog-dir")
+            .arg(root.join("catalog"))
+            .arg("--forms-dir")
+            .arg(root.join("forms"))
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        assert!(line.contains("1 forms"), "{line}");
+        (child, port)
+    }
+
+    /// One HTTP/1.1 exchange; (status, JSON body).
+    fn http(port: u16, request_line: &str, headers: &str, body: &[u8]) -> (u16, Value) {
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        let head = format!(
+            "{request_line} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n{headers}Content-Length: {}\r\n\r\n",
+            body.len()
+        );
+        stream.write_all(head.as_bytes()).unwrap();
+        stream.write_all(body).unwrap();
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).unwrap();
+        let text = String::from_utf8_lossy(&response);
+        let status = text[9..12].parse().unwrap();
+        let body = text.split("\r\n\r\n").nth(1).unwrap_or_default();
+        (status, serde_json::from_str(body).unwrap_or(Value::Null))
+    }
+
+    #[test]
+    fn an_acknowledged_application_survives_sigkill() {
+        let root = tempfile::tempdir().unwrap();
+        let code = data_files(root.path());
+        let (mut child, port) = start(root.path());
+        let mut acknowledged = Vec::new();
+        for i in 0..5 {
+            let key = format!("3f2b6c1e-8d4a-4e0b-9a57-0c1d2e3f4a{i:02}");
+            let body = json!({"item_code": code, "answers": {"name": format!("申请人{i}")},
+                "materials": [{"material": 0, "kind": {"type": "uploaded", "upload_ids": [upload(port)]}}]});
+            let (status, receipt) = http(
+                port,
+                "POST /api/applications",
+                &format!("Content-Type: application/json\r\nIdempotency-Key: {key}\r\n"),
+                body.to_string().as_bytes(),
+            );
+            assert_eq!(status, 201, "{receipt}");
+            acknowledged.push(receipt);
+        }
+        // SIGKILL: no shutdown hook, no flush, no checkpoint.
+        child.kill().unwrap();
+        child.wait().unwrap();
+
+        let (mut again, port) = start(root.path());
+        for receipt in &acknowledged {
+            let reference = receipt["reference"].as_str().unwrap();
+            let (status, case) = http(port, &format!("GET /api/applications/{reference}"), "", b"");
+            assert_eq!(status, 200, "{reference} lost after SIGKILL");
+            assert_eq!(&case["receipt"], receipt, "intact");
+        }
+        again.kill().unwrap();
+        again.wait().unwrap();
+        let raw = rusqlite::Connection::open(root.path().join("data/portal.sqlite3")).unwrap();
+        let ok: String = raw
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(ok, "ok");
+        let count: i64 = raw
+            .query_row("SELECT count(*) FROM applications", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(count, 5);
+    }
+
+    fn upload(port: u16) -> String {
+        let body = b"--B\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.pdf\"\r\n\r\n%PDF-1.4 test\r\n--B--\r\n";
+        let (status, json) = http(
+            port,
+            "POST /api/uploads",
+            "Content-Type: multipart/form-data; boundary=B\r\n",
+            body,
+        );
+        assert_eq!(status, 201, "{json}");
+        json[0]["upload_id"].as_str().unwrap().to_owned()
+    }
+
+    #[test]
+    fn a_bad_form_definition_stops_start_up_naming_file_item_and_field() {
+        let root = tempfile::tempdir().unwrap();
+        let code = data_files(root.path());
+        let bad = json!({"item_code": code, "steps": [{"id": "Bad-Step",
+            "title": {"zh": "申请人", "en": "Applicant"},
+            "fields": [{"id": "name", "label": {"zh": "姓名", "en": "Name"}, "kind": {"type": "text"}}]}]});
+        std::fs::write(root.path().join("forms/form.json"), bad.to_string()).unwrap();
+        let output = Command::new(BIN)
+            .args(["--addr", "127.0.0.1:0"])
+            .arg("--data-dir")
+            .arg(root.path().join("data"))
+            .arg("--catalog-dir")
+            .arg(root.path().join("catalog"))
+            .arg("--forms-dir")
+            .arg(root.path().join("forms"))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_ne!(output.status.code(), Some(0));
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+        assert!(stderr.contains("form.json"), "{stderr}");
+        assert!(stderr.contains(&code), "{stderr}");
+        assert!(stderr.contains("steps.Bad-Step"), "{stderr}");
+
+        std::fs::write(root.path().join("forms/form.json"), "{ not json").unwrap();
+        let output = Command::new(BIN)
+            .args(["--addr", "127.0.0.1:0", "--forms-dir"])
+            .arg(root.path().join("forms"))
+            .arg("--catalog-dir")
+            .arg(root.path().join("catalog"))
+            .env("PORTAL_DATA_DIR", root.path().join("data"))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_ne!(output.status.code(), Some(0));
+        assert!(
+            stderr.contains("form.json") && !stderr.contains("panicked"),
+            "{stderr}"
+        );
+    }
+}
