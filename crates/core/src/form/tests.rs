@@ -438,3 +438,51 @@ fn issue_messages_are_specific_in_both_languages() {
         json!({"path": "name", "code": "too_long", "max": 4, "severity": "error"})
     );
 }
+
+#[test]
+fn definition_checks_name_each_problem() {
+    let check = |d: &FormDefinition| {
+        validate_form_definition(d, None)
+            .into_iter()
+            .map(|i| format!("{}: {}", i.field, i.message))
+            .collect::<Vec<_>>()
+    };
+    let base = check(&def());
+    assert_eq!(base, ["item_code: 目录中没有该事项"]);
+    let mut d = def();
+    d.steps[0].fields[1].id = "name".into();
+    d.steps[0].fields[0].label.en = " ".into();
+    d.steps[2].show_if = Some(Condition::Equals {
+        field: "country".into(),
+        value: "x".into(),
+    });
+    d.steps[0].fields[7].show_if = Some(Condition::Equals {
+        field: "purpose".into(),
+        value: "fun".into(),
+    });
+    d.steps[0].fields[9].require_if = Some(Condition::IsYes {
+        field: "purpose".into(),
+    });
+    if let FieldKind::Choice { options } = &mut d.steps[0].fields[5].kind {
+        options.clear();
+    }
+    if let FieldKind::Group { min, max, .. } = &mut d.steps[1].fields[0].kind {
+        *min = Some(3);
+        *max = Some(2);
+    }
+    let got = check(&d);
+    for expected in [
+        "steps.who.name: 问题编号在表单中重复",
+        "steps.who.name.label: 须有中文和英文",
+        "steps.study.show_if: 条件引用的问题“country”不存在或不在此之前",
+        "steps.who.school.show_if: 问题“purpose”没有选项“fun”",
+        "steps.who.agent_phone.require_if: is_yes 只能用于是/否问题，“purpose”不是",
+        "steps.who.purpose.kind: 选择题须有选项",
+        "steps.parties.party.kind: 重复组须 min ≤ max 且 max ≥ 1",
+    ] {
+        assert!(
+            got.iter().any(|g| g == expected),
+            "missing {expected:?} in {got:#?}"
+        );
+    }
+}
