@@ -161,16 +161,8 @@ fn check_materials(item: &ServiceItem, submission: &ApplicationSubmission) -> Ve
     issues
 }
 
-labelled_enum! {
-    /// Where an application stands.
-    pub enum ApplicationStatus {
-        Submitted => ("已提交", "Submitted"),
-        Accepted => ("已受理", "Accepted"),
-        InReview => ("审查中", "Under review"),
-        Completed => ("已办结", "Completed"),
-        Rejected => ("不予受理", "Not accepted"),
-    }
-}
+/// Where an application stands: the staff status machine's states (crate::status), one enum.
+pub use crate::status::Status as ApplicationStatus;
 
 /// The answer to a successful submission (and what the confirmation page shows).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

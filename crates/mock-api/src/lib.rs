@@ -1,18 +1,23 @@
 //! The mock JSON backend of the 一次办 portal: `app(state)` is the whole HTTP surface, so tests
 //! drive it with `oneshot` and `main` only parses flags and binds.
 
+pub mod applications;
 pub mod catalog;
 pub mod error;
+pub mod forms;
+pub mod reference;
 pub mod staff;
+pub mod store;
+pub mod uploads;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, State};
+use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::{header, Uri};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{any, get};
+use axum::routing::{any, get, post};
 use axum::{Json, Router};
 use portal_core::{ApiError, ErrorCode, ServiceItem};
 use serde::Serialize;
@@ -21,6 +26,9 @@ use tower_http::services::{ServeDir, ServeFile};
 
 pub use catalog::{Catalog, CatalogError};
 pub use error::AppError;
+pub use forms::{Forms, FormsError};
+pub use store::{ApplicationStore, SqliteStore};
+pub use uploads::UploadDir;
 
 /// What every handler shares.
 #[derive(Clone)]
@@ -30,6 +38,30 @@ pub struct AppState {
     pub dist: Option<PathBuf>,
     /// Staff sign-in state and catalog views (`/api/staff/*`).
     pub staff: Arc<staff::StaffState>,
+    pub forms: Arc<Forms>,
+    pub store: Arc<dyn ApplicationStore>,
+    pub uploads: Arc<UploadDir>,
+}
+
+impl AppState {
+    /// The catalog alone: no forms, a private in-memory store, uploads under a fresh directory in
+    /// the system's temp dir (created only if something is uploaded). For tests and tools.
+    pub fn catalog_only(catalog: Catalog, dist: Option<PathBuf>) -> Self {
+        let store = SqliteStore::open_in_memory().expect("an in-memory SQLite database opens");
+        let mut suffix = [0u8; 8];
+        let _ = getrandom::fill(&mut suffix);
+        let suffix: String = suffix.iter().map(|b| format!("{b:02x}")).collect();
+        Self {
+            catalog: Arc::new(catalog),
+            dist,
+            forms: Arc::new(Forms::empty()),
+            store: Arc::new(store),
+            uploads: Arc::new(UploadDir::new(
+                std::env::temp_dir().join(format!("portal-uploads-{suffix}")),
+            )),
+            staff: Default::default(),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -85,6 +117,20 @@ pub fn app(state: AppState) -> Router {
         .route("/api/health", get(health))
         .route("/api/items", get(list_items))
         .route("/api/items/{code}", get(get_item))
+        .route("/api/items/{code}/form", get(forms::get_form))
+        .route(
+            "/api/uploads",
+            post(uploads::upload).layer(DefaultBodyLimit::max(uploads::UPLOAD_BODY_LIMIT)),
+        )
+        .route(
+            "/api/applications",
+            post(applications::submit)
+                .layer(DefaultBodyLimit::max(applications::APPLICATION_BODY_LIMIT)),
+        )
+        .route(
+            "/api/applications/{reference}",
+            get(applications::get_application),
+        )
         .merge(staff::router(&state))
         .route("/api", any(api_not_found))
         .route("/api/{*rest}", any(api_not_found))

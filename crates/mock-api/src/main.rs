@@ -1,4 +1,4 @@
-//! `portal-mock-api [--addr 127.0.0.1:3000] [--data-dir DIR] [--dist DIR] [--catalog-dir DIR] [--synthetic N]`
+//! `portal-mock-api [--addr 127.0.0.1:3000] [--data-dir DIR] [--dist DIR] [--catalog-dir DIR] [--forms-dir DIR] [--synthetic N]`
 //!
 //! Every start-up failure (a bad flag, a busy port, an unreadable data file) ends with one clear
 //! line on stderr and a non-zero exit, never a panic.
@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use clap::error::ErrorKind;
 use clap::Parser;
-use portal_mock_api::{app, AppState, Catalog};
+use portal_mock_api::{app, AppState, Catalog, Forms, SqliteStore, UploadDir};
 
 /// Mock JSON backend of the 一次办 portal.
 #[derive(Debug, Parser)]
@@ -28,6 +28,10 @@ struct Cli {
     /// Directory of the seed catalog's JSON files.
     #[arg(long, env = "PORTAL_CATALOG_DIR", default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/catalog"))]
     catalog_dir: PathBuf,
+    /// Directory of the items' form definitions (`<item code>.json`). When not given, the
+    /// repository's data/forms is used if it exists.
+    #[arg(long, env = "PORTAL_FORMS_DIR")]
+    forms_dir: Option<PathBuf>,
     /// Add this many generated items to the catalog (scale tests).
     #[arg(long, env = "PORTAL_SYNTHETIC", default_value_t = 0)]
     synthetic: usize,
@@ -67,6 +71,16 @@ async fn main() -> ExitCode {
         Ok(catalog) => catalog,
         Err(err) => return fail(err),
     };
+    let default_forms = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/forms"));
+    let forms = match &cli.forms_dir {
+        Some(dir) => Forms::load(dir, &catalog),
+        None if default_forms.is_dir() => Forms::load(&default_forms, &catalog),
+        None => Ok(Forms::empty()),
+    };
+    let forms = match forms {
+        Ok(forms) => forms,
+        Err(err) => return fail(err),
+    };
     if let Err(err) = std::fs::create_dir_all(&cli.data_dir) {
         return fail(format_args!(
             "无法创建数据目录 cannot create data directory {}: {err}",
@@ -91,11 +105,25 @@ async fn main() -> ExitCode {
             ))
         }
     };
+    // Opened before listening: migrations run (or fail) before the first request.
+    let store = match SqliteStore::open(&cli.data_dir) {
+        Ok(store) => store,
+        Err(err) => {
+            return fail(format_args!(
+                "无法打开申请数据库 cannot open the application store in {}: {err}",
+                cli.data_dir.display()
+            ))
+        }
+    };
     let items = catalog.len();
+    let form_count = forms.len();
     let state = AppState {
         catalog: Arc::new(catalog),
         dist: cli.dist.clone(),
         staff: Default::default(),
+        forms: Arc::new(forms),
+        store: Arc::new(store),
+        uploads: Arc::new(UploadDir::new(cli.data_dir.join("uploads"))),
     };
     let serving = cli
         .dist
@@ -103,7 +131,7 @@ async fn main() -> ExitCode {
         .map(|d| format!(", serving {}", d.display()))
         .unwrap_or_default();
     println!(
-        "portal-mock-api: {items} items, listening on http://{}{serving}",
+        "portal-mock-api: {items} items, {form_count} forms, listening on http://{}{serving}",
         cli.addr
     );
     let served = axum::serve(

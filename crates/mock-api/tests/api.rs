@@ -1,7 +1,6 @@
 //! The HTTP surface, driven in-process with `oneshot`.
 
 use std::path::Path;
-use std::sync::Arc;
 
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
@@ -12,11 +11,10 @@ use portal_mock_api::{app, AppState, Catalog, CatalogError};
 use tower::ServiceExt;
 
 fn state(dist: Option<&Path>) -> AppState {
-    AppState {
-        catalog: Arc::new(Catalog::from_items(synthetic_items(30))),
-        dist: dist.map(Path::to_owned),
-        staff: Default::default(),
-    }
+    AppState::catalog_only(
+        Catalog::from_items(synthetic_items(30)),
+        dist.map(Path::to_owned),
+    )
 }
 
 async fn send(state: AppState, method: Method, uri: &str) -> (StatusCode, Vec<u8>, Option<String>) {

@@ -58,9 +58,8 @@ impl Api {
     pub fn with_items(items: Vec<ServiceItem>) -> Self {
         let clock = Clock::manual();
         let state = AppState {
-            catalog: Arc::new(Catalog::from_items(items)),
-            dist: None,
             staff: Arc::new(StaffState::with_clock(clock.clone())),
+            ..AppState::catalog_only(Catalog::from_items(items), None)
         };
         Self {
             router: app(state),
