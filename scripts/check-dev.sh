@@ -33,14 +33,14 @@ start_dev() {
   dev_pid=$!
 }
 
-# trunk serve compiles a debug build first: allow a few minutes.
+# trunk serve compiles a debug build first (from cold on 2 cores, several minutes): allow 10.
 wait_until_serving() {
-  for _ in $(seq 300); do
+  for _ in $(seq 600); do
     curl -sf http://127.0.0.1:8080/api/health >/dev/null 2>&1 && return 0
     kill -0 "$dev_pid" 2>/dev/null || fail "scripts/dev.sh exited early"
     sleep 1
   done
-  fail "no API through trunk's proxy after 300 s"
+  fail "no API through trunk's proxy after 600 s"
 }
 
 # Waits up to 20 s for dev.sh to end and both ports to close; sets dev_status to its exit status.
