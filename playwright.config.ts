@@ -39,6 +39,12 @@ export default defineConfig({
       use: { baseURL: journeys, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     },
     {
+      // Every route × language × mode × width (its own viewports).
+      name: 'matrix',
+      testMatch: /matrix\.spec\.ts/,
+      use: { baseURL: journeys },
+    },
+    {
       name: 'bench',
       testMatch: /bench\.spec\.ts/,
       use: { baseURL: bench, viewport: { width: 1280, height: 900 } },

@@ -151,6 +151,7 @@ pub fn validate_catalog(items: &[ServiceItem]) -> Vec<ValidationIssue> {
     issues
 }
 
+// One test per rule, each breaking exactly one thing in a valid item.
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -294,3 +295,7 @@ mod tests {
         assert_eq!(issues[0].message, "实施编码重复");
     }
 }
+
+#[cfg(test)]
+#[path = "validate_tests.rs"]
+mod rule_tests;

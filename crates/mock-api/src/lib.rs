@@ -2,11 +2,13 @@
 //! drive it with `oneshot` and `main` only parses flags and binds.
 
 pub mod applications;
+pub mod caching;
 pub mod catalog;
 pub mod error;
 pub mod forms;
 pub mod reference;
 pub mod staff;
+pub mod static_files;
 pub mod store;
 pub mod uploads;
 
@@ -14,15 +16,17 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use axum::extract::rejection::PathRejection;
-use axum::extract::{DefaultBodyLimit, Path, State};
-use axum::http::{header, Uri};
-use axum::response::{IntoResponse, Response};
+use axum::extract::{DefaultBodyLimit, Path, Request, State};
+use axum::http::{HeaderMap, Uri};
+use axum::response::Response;
 use axum::routing::{any, get, post};
 use axum::{Json, Router};
-use portal_core::{ApiError, ErrorCode, ServiceItem};
+use portal_core::{ApiError, ErrorCode};
 use serde::Serialize;
 use tower_http::compression::CompressionLayer;
-use tower_http::services::{ServeDir, ServeFile};
+
+use caching::TaggedJson;
+use static_files::StaticFiles;
 
 pub use catalog::{Catalog, CatalogError};
 pub use error::AppError;
@@ -77,25 +81,26 @@ async fn health(State(state): State<AppState>) -> Json<Health> {
     })
 }
 
-async fn list_items(State(state): State<AppState>) -> Response {
-    (
-        [(header::CONTENT_TYPE, "application/json")],
-        state.catalog.summaries_json(),
-    )
-        .into_response()
-}
-
+/// One item's guide, with the same ETag / conditional GET as the list (hashed per request: the
+/// guide is serialised per request anyway).
 async fn get_item(
     State(state): State<AppState>,
+    headers: HeaderMap,
     code: Result<Path<String>, PathRejection>,
-) -> Result<Json<ServiceItem>, AppError> {
+) -> Result<Response, AppError> {
     let Path(code) = code?;
-    state
+    let item = state
         .catalog
         .get(&code)
-        .cloned()
-        .map(Json)
-        .ok_or_else(|| ApiError::item_not_found(&code).into())
+        .ok_or_else(|| ApiError::item_not_found(&code))?;
+    let bytes = serde_json::to_vec(item).map_err(|err| {
+        ApiError::new(
+            ErrorCode::Internal,
+            "服务事项无法序列化",
+            format!("The service item could not be serialised: {err}"),
+        )
+    })?;
+    Ok(TaggedJson::new(bytes).respond(&headers))
 }
 
 pub(crate) async fn api_not_found(uri: Uri) -> AppError {
@@ -113,6 +118,9 @@ async fn method_not_allowed() -> AppError {
 
 /// The whole HTTP surface: `/api/*` as JSON, and the built app when `state.dist` is set.
 pub fn app(state: AppState) -> Router {
+    // The catalog does not change while the server runs: its list and ETag are made once here.
+    let items_json = TaggedJson::new(state.catalog.summaries_json());
+    let list_items = move |headers: HeaderMap| std::future::ready(items_json.respond(&headers));
     let api = Router::new()
         .route("/api/health", get(health))
         .route("/api/items", get(list_items))
@@ -137,8 +145,8 @@ pub fn app(state: AppState) -> Router {
         .method_not_allowed_fallback(method_not_allowed);
     let router = match &state.dist {
         Some(dist) => {
-            let spa = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
-            api.fallback_service(spa)
+            let files = StaticFiles::new(dist);
+            api.fallback(move |request: Request| files.clone().serve(request))
         }
         None => api.fallback(api_not_found),
     };

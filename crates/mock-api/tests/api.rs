@@ -112,39 +112,6 @@ async fn unknown_api_path_and_wrong_method_are_json_errors() {
 }
 
 #[tokio::test]
-async fn with_dist_the_app_is_served_with_spa_fallback() {
-    let dist = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dist.path().join("index.html"),
-        "<!doctype html><title>一次办</title>",
-    )
-    .unwrap();
-    std::fs::write(dist.path().join("portal-abc.js"), "export{}").unwrap();
-    let with_dist = || state(Some(dist.path()));
-
-    for deep_link in ["/", "/items/SYN00000001", "/some/unknown/page"] {
-        let (status, body, _) = send(with_dist(), Method::GET, deep_link).await;
-        assert_eq!(status, StatusCode::OK, "{deep_link}");
-        assert!(
-            String::from_utf8(body).unwrap().contains("一次办"),
-            "{deep_link}"
-        );
-    }
-    let (status, body, _) = send(with_dist(), Method::GET, "/portal-abc.js").await;
-    assert_eq!(
-        (status, body.as_slice()),
-        (StatusCode::OK, b"export{}".as_slice())
-    );
-    let (status, body, _) = send(with_dist(), Method::GET, "/api/unknown").await;
-    assert_eq!(
-        status,
-        StatusCode::NOT_FOUND,
-        "the API keeps its JSON errors"
-    );
-    assert_eq!(error_of(&body).error.code, ErrorCode::NotFound);
-}
-
-#[tokio::test]
 async fn responses_are_gzipped_when_asked() {
     let request = Request::get("/api/items")
         .header(header::ACCEPT_ENCODING, "gzip")
