@@ -3,7 +3,7 @@
 #   lint:     cargo fmt --check; clippy (native and wasm) with warnings denied
 #   native:   cargo test (core, mock API, the app's pure helpers)
 #   browser:  wasm-bindgen-test component tests in headless Chromium
-#   release:  trunk build --release, with the bundle sizes printed
+#   release:  trunk build --release, precompressed (brotli + gzip), sizes checked against the budget
 #   e2e:      Playwright + axe journeys (desktop and phone) and the keystroke benchmark,
 #             against dist/ served by the real mock API
 #   bench:    native search benchmark (prints figures)
@@ -28,6 +28,7 @@ cargo test -p portal --target wasm32-unknown-unknown
 
 stage "release build"
 trunk build --release
+node scripts/compress-dist.mjs dist
 scripts/sizes.sh
 
 stage "end-to-end (Playwright + axe, release build + mock API)"
