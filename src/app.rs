@@ -13,6 +13,7 @@ use crate::pages::not_found::NotFound;
 
 #[component]
 pub fn App() -> impl IntoView {
+    crate::pages::catalog_store::provide_catalog_store();
     view! {
         <Router>
             <FocusOnNavigation />

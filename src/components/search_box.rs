@@ -12,11 +12,12 @@ pub fn SearchBox(
     #[prop(into)] on_input: Callback<String>,
 ) -> impl IntoView {
     let input = NodeRef::<Input>::new();
-    // Only touch the DOM value when it differs: setting it mid-typing would break IME composition.
+    // Only touch the DOM value when it says something else: setting it mid-typing would break
+    // IME composition, and rewriting "护照 " as "护照" would eat the space and move the caret.
     Effect::new(move |_| {
         let wanted = value.get();
         if let Some(el) = input.get() {
-            if el.value() != wanted {
+            if el.value().trim() != wanted.trim() {
                 el.set_value(&wanted);
             }
         }
