@@ -15,6 +15,7 @@ use crate::pages::not_found::NotFound;
 #[component]
 pub fn App() -> impl IntoView {
     let prefs = provide_prefs();
+    crate::pages::catalog_store::provide_catalog_store();
     view! {
         <Router>
             <FocusOnNavigation />

@@ -254,6 +254,14 @@ async fn search_box_reports_each_input_and_follows_outside_changes() {
     value.set("护照".into());
     leptos::task::tick().await;
     assert_eq!(input.value(), "护照");
+
+    // A space just typed survives the address bar's trimmed copy of the query coming back.
+    input.set_value("护照 ");
+    value.set("护照 ".into());
+    leptos::task::tick().await;
+    value.set("护照".into());
+    leptos::task::tick().await;
+    assert_eq!(input.value(), "护照 ");
 }
 
 #[wasm_bindgen_test]
@@ -276,7 +284,26 @@ async fn the_app_shows_a_retryable_error_when_the_api_is_not_there() {
         text.contains("加载失败") && text.contains("HTTP 404"),
         "{text}"
     );
-    assert!(button(&alert, "重试").is_connected());
+    let retry = button(&alert, "重试");
+    retry.click();
+    leptos::task::tick().await;
+    // Retrying shows: the button says so, is disabled and busy, until the answer comes.
+    assert_eq!(retry.text_content().unwrap(), "正在重试…");
+    assert_eq!(retry.get_attribute("aria-busy").as_deref(), Some("true"));
+    assert!(retry.has_attribute("disabled"));
+    let mut again = None;
+    for _ in 0..100 {
+        sleep(50).await;
+        again = root
+            .query_selector("[role=alert] button:not([disabled])")
+            .unwrap();
+        if again.is_some() {
+            break;
+        }
+    }
+    let again = again.expect("the retry fails again within 5 s and can be retried");
+    assert_eq!(again.text_content().unwrap(), "重试");
+    assert!(!again.has_attribute("aria-busy"));
     assert_eq!(
         one(&root, "header .brand-name").text_content().unwrap(),
         "一次办"

@@ -61,14 +61,8 @@ pub fn ResultList(
         });
         view! { <ItemCard item=index.items()[item_index].clone() highlights /> }
     };
-    let count_text = move || {
-        let (total, shown) = (total(), shown.get());
-        if total > shown {
-            format!("共找到 {total} 个事项，显示前 {shown} 个")
-        } else {
-            format!("共找到 {total} 个事项")
-        }
-    };
+    let m = crate::i18n::t();
+    let count_text = move || (m.results_count)(total(), shown.get());
     view! {
         <p class="result-count" role="status" aria-live="polite" data-testid="result-count">
             {count_text}
@@ -84,21 +78,21 @@ pub fn ResultList(
         </ol>
         <Show when=move || { total() > shown.get() }>
             <button type="button" class="button button-secondary more" on:click=move |_| on_more.run(())>
-                {move || format!("显示更多（还有 {} 个）", total() - shown.get())}
+                {move || (m.show_more)(total() - shown.get())}
             </button>
         </Show>
         <Show when=move || total() == 0>
             <div class="empty" data-testid="empty">
-                <h2>"没有找到相符的事项"</h2>
-                <p>"可以试试：检查错别字；改用拼音或拼音首字母（如 sfz 查身份证）；减少筛选条件。"</p>
-                <p>"常用搜索："</p>
+                <h2>{m.empty_heading}</h2>
+                <p>{m.empty_advice}</p>
+                <p>{m.empty_suggestions}</p>
                 <ul class="suggestions">
                     {SUGGESTIONS
                         .iter()
                         .map(|s| {
                             view! {
                                 <li>
-                                    <button type="button" class="chip" on:click=move |_| on_suggest.run((*s).to_owned())>
+                                    <button type="button" class="chip" lang=crate::i18n::zh_content() on:click=move |_| on_suggest.run((*s).to_owned())>
                                         {*s}
                                     </button>
                                 </li>
@@ -108,7 +102,7 @@ pub fn ResultList(
                 </ul>
                 <Show when=move || has_choices.get()>
                     <button type="button" class="button button-secondary" on:click=move |_| on_clear.run(())>
-                        "清除全部筛选条件"
+                        {m.clear_all}
                     </button>
                 </Show>
             </div>

@@ -6,12 +6,13 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use portal_core::{CatalogFilter, SearchIndex, SearchSession};
 
-use crate::api::fetch_items;
+use crate::api::{fetch_items, FetchError};
 use crate::components::filter_bar::FilterBar;
-use crate::components::notice::{ErrorNotice, Loading};
+use crate::components::notice::Loading;
 use crate::components::result_list::ResultList;
 use crate::components::search_box::SearchBox;
 use crate::components::title::set_title;
+use crate::pages::catalog_store::CatalogStore;
 use crate::pages::catalog_url::UrlSync;
 
 /// Cards rendered at first and added by each "显示更多": never the whole catalog at once.
@@ -19,35 +20,93 @@ const PAGE: usize = 10;
 
 #[component]
 pub fn CatalogPage() -> impl IntoView {
-    set_title("服务事项目录");
-    let items = LocalResource::new(fetch_items);
+    let m = crate::i18n::t();
+    set_title(m.catalog_title);
+    let store = CatalogStore::get();
+    let body = match store.session() {
+        // Loaded earlier in this session (e.g. Back from a guide): no refetch, no re-index.
+        Some(session) => view! { <CatalogBrowser session /> }.into_any(),
+        None => view! { <CatalogLoader store /> }.into_any(),
+    };
     view! {
         <div class="wrap">
-            <h1 class="page-title">"政法服务事项"</h1>
-            <p class="lead">"公安、法院、检察院、司法行政服务，一次办好，最多跑一次。"</p>
-            <Transition fallback=|| view! { <Loading label="正在加载服务事项…" /> }>
-                {move || Suspend::new(async move {
-                    match items.await {
-                        Ok(list) => view! { <CatalogBrowser index=Arc::new(SearchIndex::new(list)) /> }.into_any(),
-                        Err(error) => view! { <ErrorNotice error on_retry=move |()| items.refetch() /> }.into_any(),
+            <h1 class="page-title">{m.catalog_heading}</h1>
+            <p class="lead">{m.catalog_lead}</p>
+            {body}
+        </div>
+    }
+}
+
+/// Fetches and indexes the catalog once, keeping it in the [`CatalogStore`]. A retry says that it
+/// is retrying until the answer comes.
+#[component]
+fn CatalogLoader(store: CatalogStore) -> impl IntoView {
+    let items = LocalResource::new(fetch_items);
+    let retrying = RwSignal::new(false);
+    view! {
+        <Transition fallback=|| view! { <Loading label=crate::i18n::t().loading_catalog /> }>
+            {move || Suspend::new(async move {
+                let result = items.await;
+                retrying.set(false);
+                match result {
+                    Ok(list) => {
+                        let index = Arc::new(SearchIndex::new(list));
+                        let session = Arc::new(SearchSession::new(index));
+                        store.keep(Arc::clone(&session));
+                        view! { <CatalogBrowser session /> }.into_any()
                     }
-                })}
-            </Transition>
+                    Err(error) => {
+                        let on_retry = move || {
+                            retrying.set(true);
+                            items.refetch();
+                        };
+                        view! { <CatalogError error retrying on_retry /> }.into_any()
+                    }
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// The catalog failed to load: why, in Chinese and English, and a retry button that shows (text,
+/// `disabled`, `aria-busy`) while the retry is under way.
+#[component]
+fn CatalogError(
+    error: FetchError,
+    retrying: RwSignal<bool>,
+    on_retry: impl Fn() + 'static,
+) -> impl IntoView {
+    let m = crate::i18n::t();
+    view! {
+        <div class="notice notice-error" role="alert">
+            <h2>{m.load_failed}</h2>
+            <p>{error.text()}</p>
+            <button
+                type="button"
+                class="button"
+                disabled=move || retrying.get()
+                aria-busy=move || retrying.get().then_some("true")
+                on:click=move |_| on_retry()
+            >
+                {move || if retrying.get() { m.retrying } else { m.retry }}
+            </button>
         </div>
     }
 }
 
 /// Search box, filters and results over a loaded catalog (filter state: [`UrlSync`]).
 #[component]
-fn CatalogBrowser(index: Arc<SearchIndex>) -> impl IntoView {
+fn CatalogBrowser(session: Arc<SearchSession>) -> impl IntoView {
+    let store = CatalogStore::get();
+    let index = Arc::clone(session.index());
     let url_sync = UrlSync::new();
     let filter = url_sync.filter();
     let set_filter = Callback::new(move |next: CatalogFilter| url_sync.set(next));
 
-    let session = SearchSession::new(Arc::clone(&index));
     let hits = Memo::new(move |_| filter.with(|f| session.search(f)));
     // Extra pages apply to the filter they were asked for; any change starts again at one page.
-    let extra = RwSignal::new((CatalogFilter::default(), 0usize));
+    // They live in the store, so Back from a guide shows as many cards as before.
+    let extra = store.window();
     let shown = Signal::derive(move || {
         PAGE + extra.with(|(for_filter, pages)| {
             if filter.with(|f| f == for_filter) {
@@ -67,6 +126,7 @@ fn CatalogBrowser(index: Arc<SearchIndex>) -> impl IntoView {
             *pages += 1;
         });
     };
+    store.on_arrival();
 
     let mut regions: Vec<String> = index
         .items()
@@ -94,7 +154,10 @@ fn CatalogBrowser(index: Arc<SearchIndex>) -> impl IntoView {
             query=query_text
             has_choices=Signal::derive(move || filter.with(|f| f.has_choices()))
             on_more
-            on_follow=move |()| url_sync.flush()
+            on_follow=move |()| {
+                url_sync.flush();
+                store.remember_scroll();
+            }
             on_suggest=with_query
             on_clear=clear_choices
         />

@@ -28,6 +28,14 @@ pub struct UrlSync {
     navigate: StoredValue<Navigate>,
 }
 
+/// Whether a filter read from the address bar must replace the one shown. Not when the address
+/// already says what the shown filter would write: the URL form trims the query, so while
+/// "护照 " is being typed, "?q=护照" arriving from our own sync must not rewrite the box (that ate
+/// the space just typed and moved the caret).
+pub fn url_overrides(shown: &CatalogFilter, from_url: &CatalogFilter) -> bool {
+    shown != from_url && shown.to_query_string() != from_url.to_query_string()
+}
+
 fn now() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
@@ -47,7 +55,10 @@ impl UrlSync {
         };
         Effect::new(move |_| {
             let outside = from_url();
-            if sync.filter.get_untracked() != outside {
+            if sync
+                .filter
+                .with_untracked(|shown| url_overrides(shown, &outside))
+            {
                 sync.changed_at.set_value(None);
                 sync.filter.set(outside);
             }
@@ -117,5 +128,50 @@ impl UrlSync {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_query(query: &str) -> CatalogFilter {
+        CatalogFilter {
+            query: query.into(),
+            ..Default::default()
+        }
+    }
+
+    /// What the router reads back from the URL written for `filter`.
+    fn round_trip(filter: &CatalogFilter) -> CatalogFilter {
+        let pairs = filter.to_query_pairs();
+        CatalogFilter::from_query(|key| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| v.clone())
+        })
+    }
+
+    #[test]
+    fn the_url_of_what_is_typed_does_not_rewrite_it() {
+        // Our own sync wrote "?q=护照" for "护照 " (or " 护照"): the box keeps the space.
+        for typed in ["护照 ", " 护照", "护照  "] {
+            let from_url = round_trip(&with_query(typed));
+            assert_eq!(from_url.query, "护照");
+            assert!(!url_overrides(&with_query(typed), &from_url), "{typed:?}");
+        }
+    }
+
+    #[test]
+    fn a_different_url_does_replace_the_shown_filter() {
+        // Back/forward or a link: another search, or the same text with another filter.
+        assert!(url_overrides(&with_query("护照 "), &with_query("身份证")));
+        assert!(url_overrides(&with_query("护照"), &with_query("")));
+        let police = CatalogFilter {
+            department: Some(portal_core::DepartmentKind::Police),
+            ..with_query("护照")
+        };
+        assert!(url_overrides(&with_query("护照 "), &police));
     }
 }

@@ -279,3 +279,82 @@ test('a guide that fails to load says why and loads on retry', async ({ page, re
   await expect(new GuidePage(page).heading).toHaveText(item.name);
   await expect(page).toHaveTitle(`${item.name} - 一次办`);
 });
+
+test('Back from a guide keeps the loaded catalog, the cards shown and the scroll position', async ({ page }) => {
+  let catalogRequests = 0;
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/api/items') catalogRequests += 1;
+  });
+  const home = new CatalogPage(page);
+  await home.goto();
+  const more = page.getByRole('button', { name: /显示更多/ });
+  await more.click();
+  await more.click();
+  await expect(home.cards).toHaveCount(30);
+  // Scroll to a card far down the list and open it.
+  const card = home.cards.nth(25).getByRole('link');
+  await card.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, 40));
+  const scrolled = await page.evaluate(() => window.scrollY);
+  expect(scrolled).toBeGreaterThan(300);
+  const name = (await card.textContent()) ?? '';
+  await card.click();
+  await expect(new GuidePage(page).heading).toHaveText(name);
+
+  await page.goBack();
+  await expect(home.cards).toHaveCount(30);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolled - 5);
+  expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrolled)).toBeLessThanOrEqual(5);
+  await expect(home.cards.nth(25).getByRole('link')).toBeInViewport();
+  expect(catalogRequests, 'the catalog is fetched once per session').toBe(1);
+
+  // A fresh arrival (the brand link) starts at one page, at the top, still without a refetch.
+  await home.cards.first().getByRole('link').click();
+  await page.getByRole('banner').getByRole('link').first().click();
+  await expect(home.cards).toHaveCount(10);
+  expect(catalogRequests).toBe(1);
+});
+
+test('a space typed at the end survives the pause that writes the address bar', async ({ page }) => {
+  const home = new CatalogPage(page);
+  await home.goto();
+  await home.search.pressSequentially('huzhao ');
+  await expect(page).toHaveURL(/\?q=huzhao$/);
+  await page.waitForTimeout(400);
+  await expect(home.search).toHaveValue('huzhao ');
+  // The caret stayed at the end: typing goes on after the space.
+  await home.search.pressSequentially('qian');
+  await expect(home.search).toHaveValue('huzhao qian');
+  await expect(page).toHaveURL(/\?q=huzhao(\+|%20)qian$/);
+});
+
+test('hangye finds 特种行业 (a polyphone read either way)', async ({ page }) => {
+  const home = new CatalogPage(page);
+  await home.goto();
+  for (const query of ['hangye', 'xingye']) {
+    await home.search.fill(query);
+    await expect.poll(() => home.cardTitles(), query).toContainEqual(expect.stringContaining('特种行业'));
+  }
+});
+
+test('a catalog that fails to load shows its retry under way, then loads', async ({ page }) => {
+  let release: () => void = () => {};
+  let fail = true;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/items', async (route) => {
+    if (fail) return route.abort('connectionrefused');
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('无法连接服务器');
+  fail = false;
+  await alert.getByRole('button', { name: '重试 Retry' }).click();
+  const busy = alert.getByRole('button', { name: /正在重试/ });
+  await expect(busy).toBeDisabled();
+  await expect(busy).toHaveAttribute('aria-busy', 'true');
+  release();
+  await expect(new CatalogPage(page).cards.first()).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});

@@ -6,11 +6,17 @@ use crate::item::{
     Audience, DepartmentKind, HandlingKind, OnlineDepth, Scope, ServiceItem, Theme, TimeLimit,
 };
 
+/// Separates the readings of a polyphonic character in a [`SearchKeys`] entry.
+pub const READING_SEPARATOR: char = '|';
+
 /// Pinyin keys for search, computed natively (feature `pinyin`) so no pinyin table enters the wasm.
 ///
 /// `name` holds one entry per character of the item name: its toneless lower-case pinyin for a
-/// 汉字, the lower-cased character itself for a letter or digit, and "" for anything else. Keeping
-/// one entry per character lets a pinyin match be highlighted on the very characters it matched.
+/// 汉字, the lower-cased ASCII letter or digit for a letter or digit, and "" for anything else.
+/// A polyphonic 汉字 lists every reading, the one in context first, separated by
+/// [`READING_SEPARATOR`]: 行业 is `["xing|hang|heng", "ye"]`, so "hangye" and "xingye" both match.
+/// Keeping one entry per character lets a pinyin match be highlighted on the very characters it
+/// matched. Search tolerates any entry (a non-ASCII one simply never matches), never panics on it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchKeys {
     pub name: Vec<String>,

@@ -1,5 +1,6 @@
 //! One item prepared for search, and how well it matches a query.
 
+use super::pinyin::PinyinText;
 use super::text::{find, fold_char, normalize_query, Bloom};
 use super::CharRange;
 use crate::summary::ItemSummary;
@@ -10,79 +11,10 @@ const NAME_PREFIX: u32 = 900;
 const NAME_PARTIAL: u32 = 800;
 const ALIAS_EXACT: u32 = 760;
 const ALIAS_PARTIAL: u32 = 700;
-const PINYIN_EXACT: u32 = 680;
-const PINYIN_PREFIX: u32 = 660;
-const PINYIN_PARTIAL: u32 = 620;
-const INITIALS_EXACT: u32 = 600;
-const INITIALS_PREFIX: u32 = 580;
-const INITIALS_PARTIAL: u32 = 540;
+// Then the name's pinyin: full 680 / 660 / 620, initials 600 / 580 / 540 (`pinyin.rs`).
 const ALIAS_PINYIN: u32 = 480;
 const SUMMARY: u32 = 200;
 const DEPARTMENT: u32 = 150;
-
-/// Pinyin keys joined, with where each syllable starts (byte offset, character index).
-#[derive(Debug, Default)]
-struct PinyinText {
-    full: String,
-    starts: Vec<(usize, usize)>,
-    initials: String,
-}
-
-impl PinyinText {
-    fn new(keys: &[String]) -> Self {
-        let mut text = PinyinText::default();
-        for (char_index, key) in keys.iter().enumerate() {
-            if let Some(first) = key.chars().next() {
-                text.starts.push((text.full.len(), char_index));
-                text.full.push_str(key);
-                text.initials.push(first);
-            }
-        }
-        text
-    }
-
-    /// Best match of an ASCII query: `(score, matched character range)`.
-    fn find(&self, q: &str, single_letter: bool) -> Option<(u32, CharRange)> {
-        // Full pinyin, starting on a syllable boundary (the end may be mid-syllable while typing).
-        for (syllable, &(offset, first_char)) in self.starts.iter().enumerate() {
-            if self.full[offset..].starts_with(q) {
-                let end_byte = offset + q.len();
-                let last = self.starts[syllable..]
-                    .iter()
-                    .take_while(|(o, _)| *o < end_byte)
-                    .last()
-                    .map_or(first_char, |(_, c)| *c);
-                let score = if syllable > 0 {
-                    PINYIN_PARTIAL
-                } else if end_byte == self.full.len() {
-                    PINYIN_EXACT
-                } else {
-                    PINYIN_PREFIX
-                };
-                if single_letter && syllable > 0 {
-                    break;
-                }
-                return Some((score, (first_char, last + 1)));
-            }
-        }
-        // Initials: one letter per character.
-        let pos = if single_letter {
-            self.initials.starts_with(q).then_some(0)
-        } else {
-            find(&self.initials, q)
-        }?;
-        let score = if pos > 0 {
-            INITIALS_PARTIAL
-        } else if q.len() == self.initials.len() {
-            INITIALS_EXACT
-        } else {
-            INITIALS_PREFIX
-        };
-        let first = self.starts[pos].1;
-        let last = self.starts[pos + q.len() - 1].1;
-        Some((score, (first, last + 1)))
-    }
-}
 
 #[derive(Debug)]
 pub(super) struct Entry {
@@ -92,8 +24,9 @@ pub(super) struct Entry {
     name_map: Vec<usize>,
     pinyin: PinyinText,
     aliases: Vec<(String, PinyinText)>,
-    /// The summary with ASCII lower-cased: same characters, same positions.
-    pub(super) summary: String,
+    /// The summary normalised as a query is (see [`normalize_query`]), so spaces never
+    /// separate what a query joins. Highlights are mapped back from the original text.
+    summary: String,
     department: String,
     pub(super) name_chars: usize,
 }
@@ -128,24 +61,18 @@ impl Entry {
             name_map,
             pinyin: PinyinText::new(&item.keys.name),
             aliases,
-            summary: item.summary.chars().map(fold_char).collect(),
-            department: item.department.to_ascii_lowercase(),
+            summary: normalize_query(&item.summary),
+            department: normalize_query(&item.department),
             name_chars: item.name.chars().count(),
         };
         let mut bloom = Bloom::default();
-        for text in [
-            &entry.name,
-            &entry.pinyin.full,
-            &entry.pinyin.initials,
-            &entry.summary,
-            &entry.department,
-        ] {
+        for text in [&entry.name, &entry.summary, &entry.department] {
             bloom.add(text);
         }
+        entry.pinyin.add_to(&mut bloom);
         for (alias, pinyin) in &entry.aliases {
-            for text in [alias, &pinyin.full, &pinyin.initials] {
-                bloom.add(text);
-            }
+            bloom.add(alias);
+            pinyin.add_to(&mut bloom);
         }
         entry.bloom = bloom;
         entry

@@ -5,6 +5,7 @@
 //! All normalisation happens once in [`SearchIndex::new`]; a keystroke only scans prepared strings.
 
 mod entry;
+mod pinyin;
 #[cfg(all(test, feature = "pinyin", not(target_arch = "wasm32")))]
 mod tests;
 mod text;
@@ -49,8 +50,8 @@ impl SearchIndex {
     pub fn summary_ranges(&self, index: usize, query: &str) -> Vec<CharRange> {
         let q = normalize_query(query);
         let single_letter = is_single_letter(&q);
-        match self.entries.get(index) {
-            Some(entry) if !q.is_empty() && !single_letter => text_ranges(&entry.summary, &q),
+        match self.items.get(index) {
+            Some(item) if !q.is_empty() && !single_letter => text_ranges(&item.summary, &q),
             _ => vec![],
         }
     }

@@ -5,6 +5,7 @@ use crate::filter::CatalogFilter;
 use crate::filter::ScopeFilter;
 use crate::item::DepartmentKind;
 use crate::keys::summary_with_keys;
+use crate::summary::{ItemSummary, SearchKeys};
 use crate::synth::synthetic_items;
 
 fn named(names: &[(&str, &[&str], &str)]) -> SearchIndex {
@@ -186,4 +187,188 @@ fn search_respects_filters_and_keeps_catalog_order_without_text() {
     assert!(narrowed
         .iter()
         .all(|h| index.items()[h.index].name.contains("身份证")));
+}
+
+#[test]
+fn every_reading_of_a_polyphone_finds_the_item() {
+    let index = named(&[
+        ("特种行业许可证核发", &[], "x"),
+        ("违法行为罚款缴纳", &[], "x"),
+        ("重新申领", &["重庆办证"], "x"),
+        ("家长会见", &[], "x"),
+        ("还款证明", &[], "x"),
+        ("西藏通行证", &[], "x"),
+        ("传唤通知", &[], "x"),
+        ("音乐快乐", &[], "x"),
+        ("人民调解", &["调取档案"], "x"),
+        ("曾用名证明", &[], "x"),
+    ]);
+    let table: &[(&str, &str)] = &[
+        ("hangye", "特种行业许可证核发"),
+        ("tezhonghangye", "特种行业许可证核发"),
+        ("tzhy", "特种行业许可证核发"),
+        ("xingwei", "违法行为罚款缴纳"),
+        ("weifaxingwei", "违法行为罚款缴纳"),
+        ("chongxin", "重新申领"),
+        ("cx", "重新申领"),
+        ("chongqing", "重新申领"),
+        ("jiazhang", "家长会见"),
+        ("huankuan", "还款证明"),
+        ("xizang", "西藏通行证"),
+        ("chuanhuan", "传唤通知"),
+        ("yinyue", "音乐快乐"),
+        ("kuaile", "音乐快乐"),
+        ("tiaojie", "人民调解"),
+        ("diaoqu", "人民调解"),
+        ("zengyongming", "曾用名证明"),
+        ("cengyongming", "曾用名证明"),
+    ];
+    for (query, item) in table {
+        assert!(
+            names(&index, query).iter().any(|n| n == item),
+            "{query:?} should find {item}, found {:?}",
+            names(&index, query)
+        );
+    }
+    // A reading a character does not have finds nothing.
+    assert!(names(&index, "xingyue").is_empty());
+}
+
+#[test]
+fn a_polyphone_match_highlights_its_characters_and_ranks_as_pinyin() {
+    let index = named(&[("旅馆业特种行业许可", &[], "x"), ("行业", &[], "x")]);
+    let filter = CatalogFilter {
+        query: "hangye".into(),
+        ..Default::default()
+    };
+    let hits = index.search(&filter);
+    assert_eq!(index.items()[hits[0].index].name, "行业");
+    assert_eq!(hits[0].name_ranges, vec![(0, 2)]);
+    assert_eq!(hits[1].name_ranges, vec![(5, 7)]);
+    assert!(hits[0].score > hits[1].score, "exact above partial");
+}
+
+#[test]
+fn the_summary_match_ignores_spaces_like_the_query() {
+    let index = named(&[("法律咨询", &[], "拨打 12348 热线，或到窗口咨询。")]);
+    for query in ["12348热线", "12348 热线", "拨打12348"] {
+        assert_eq!(names(&index, query), vec!["法律咨询"], "{query:?}");
+    }
+    // The highlight spans the original characters, space included.
+    assert_eq!(index.summary_ranges(0, "12348热线"), vec![(3, 11)]);
+    assert_eq!(index.summary_ranges(0, "热 线"), vec![(9, 11)]);
+}
+
+/// An item with the given name, aliases and raw keys (keys as any client might receive them).
+fn with_raw_keys(name: &str, aliases: &[&str], keys: SearchKeys) -> ItemSummary {
+    let mut item = summary_with_keys(&synthetic_items(1)[0]);
+    item.name = name.to_owned();
+    item.aliases = aliases.iter().map(|a| (*a).to_owned()).collect();
+    item.summary = name.to_owned();
+    item.keys = keys;
+    item
+}
+
+#[test]
+fn multi_byte_keys_do_not_panic_the_initials_matcher() {
+    // The keys a former version computed for "出入境Ⅱ类证件": "ⅱ" is three bytes, and the
+    // initials matcher took the byte offset of "lzj" for a syllable index.
+    let keys = SearchKeys {
+        name: ["chu", "ru", "jing", "ⅱ", "lei", "zheng", "jian"]
+            .map(String::from)
+            .to_vec(),
+        aliases: vec![],
+    };
+    let index = SearchIndex::new(vec![with_raw_keys("出入境Ⅱ类证件", &[], keys)]);
+    for q in ["lzj", "zj", "crj", "leizheng", "jing", "ⅱ"] {
+        let _ = index.search(&CatalogFilter {
+            query: q.into(),
+            ..Default::default()
+        });
+    }
+    assert_eq!(names(&index, "lzj"), vec!["出入境Ⅱ类证件"]);
+    assert_eq!(names(&index, "crj"), vec!["出入境Ⅱ类证件"]);
+    // Today's keys spell Ⅱ and fold full-width digits.
+    let index = named(&[("出入境Ⅱ类证件（１号）", &["Ⅱ类１号"], "x")]);
+    assert_eq!(names(&index, "crjilzj"), vec!["出入境Ⅱ类证件（１号）"]);
+    assert_eq!(names(&index, "jingiilei"), vec!["出入境Ⅱ类证件（１号）"]);
+    assert_eq!(names(&index, "lzj1h"), vec!["出入境Ⅱ类证件（１号）"]);
+    assert_eq!(names(&index, "Ⅱ类"), vec!["出入境Ⅱ类证件（１号）"]);
+}
+
+/// A small deterministic generator (no dev-dependency needed).
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self, below: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((self.0 >> 33) % below as u64) as usize
+    }
+}
+
+#[test]
+fn odd_names_aliases_keys_and_queries_never_panic() {
+    const ODD: &[&str] = &[
+        "Ⅱ", "ⅻ", "１", "Ａ", "ａ", "α", "ß", "İ", "①", "é", "e\u{301}", "😀", "\u{0}", " ", "　",
+        "行", "重", "长", "证", "i", "I", "1", "z", "（", "·", "—", "|", "ǖ", "ü", "a|b", "",
+    ];
+    let mut rng = Lcg(12);
+    let text = |rng: &mut Lcg, max: usize| -> String {
+        (0..rng.next(max + 1))
+            .map(|_| ODD[rng.next(ODD.len())])
+            .collect()
+    };
+    let mut items = Vec::new();
+    for i in 0..300 {
+        let name = text(&mut rng, 8);
+        let name = if name.trim().is_empty() {
+            format!("事项{i}")
+        } else {
+            name
+        };
+        let aliases: Vec<String> = (0..rng.next(3)).map(|_| text(&mut rng, 6)).collect();
+        let alias_refs: Vec<&str> = aliases.iter().map(String::as_str).collect();
+        // Half get real keys, half arbitrary ones (wrong lengths, non-ASCII, separators).
+        let keys = if i % 2 == 0 {
+            let mut item = synthetic_items(1).remove(0);
+            item.name = name.clone();
+            item.aliases = aliases.clone();
+            crate::keys::search_keys(&item)
+        } else {
+            SearchKeys {
+                name: (0..rng.next(10)).map(|_| text(&mut rng, 3)).collect(),
+                aliases: (0..rng.next(4))
+                    .map(|_| (0..rng.next(5)).map(|_| text(&mut rng, 3)).collect())
+                    .collect(),
+            }
+        };
+        items.push(with_raw_keys(&name, &alias_refs, keys));
+    }
+    let index = SearchIndex::new(items);
+    let session = crate::session::SearchSession::new(std::sync::Arc::new(index));
+    let mut queries = 0;
+    for _ in 0..2_000 {
+        let q = if rng.next(2) == 0 {
+            text(&mut rng, 5)
+        } else {
+            (0..1 + rng.next(12))
+                .map(|_| char::from(b"abcdefghijklmnopqrstuvwxyz0123456789"[rng.next(36)]))
+                .collect()
+        };
+        let filter = CatalogFilter {
+            query: q.clone(),
+            ..Default::default()
+        };
+        let hits = session.search(&filter);
+        assert_eq!(*hits, session.index().search(&filter), "{q:?}");
+        for hit in hits.iter().take(5) {
+            let _ = session.index().summary_ranges(hit.index, &q);
+            let name = &session.index().items()[hit.index].name;
+            let _ = highlight_segments(name, &hit.name_ranges);
+        }
+        queries += 1;
+    }
+    assert_eq!(queries, 2_000);
 }

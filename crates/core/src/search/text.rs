@@ -66,10 +66,25 @@ impl Bloom {
         for c in text.chars() {
             self.set(c as u32);
             if let Some(p) = previous {
-                self.set((p as u32).wrapping_mul(31).wrapping_add(c as u32) ^ 0x5bd1_e995);
+                self.add_pair(p, c);
             }
             previous = Some(c);
         }
+    }
+
+    /// [`add`](Self::add) for ASCII bytes.
+    pub(super) fn add_ascii(&mut self, text: &[u8]) {
+        for (i, &b) in text.iter().enumerate() {
+            self.set(u32::from(b));
+            if i > 0 {
+                self.add_pair(char::from(text[i - 1]), char::from(b));
+            }
+        }
+    }
+
+    /// Adds one pair of neighbouring characters.
+    pub(super) fn add_pair(&mut self, first: char, second: char) {
+        self.set((first as u32).wrapping_mul(31).wrapping_add(second as u32) ^ 0x5bd1_e995);
     }
 
     pub(super) fn of(text: &str) -> Self {
@@ -86,13 +101,29 @@ impl Bloom {
     }
 }
 
-/// Every occurrence of `q` in `text` (already case-folded), as character ranges.
+/// Every occurrence of the normalised query `q` in `text` normalised the same way (so a match
+/// may span spaces), as character ranges of the original `text`.
 pub(super) fn text_ranges(text: &str, q: &str) -> Vec<CharRange> {
+    let mut normalized = String::with_capacity(text.len());
+    let mut original_index = Vec::with_capacity(text.len());
+    for (i, c) in text.chars().enumerate() {
+        if !c.is_whitespace() {
+            normalized.push(fold_char(c));
+            original_index.push(i);
+        }
+    }
     let q_chars = q.chars().count();
-    text.match_indices(q)
+    if q_chars == 0 {
+        return vec![];
+    }
+    normalized
+        .match_indices(q)
         .map(|(byte, _)| {
-            let start = text[..byte].chars().count();
-            (start, start + q_chars)
+            let start = normalized[..byte].chars().count();
+            (
+                original_index[start],
+                original_index[start + q_chars - 1] + 1,
+            )
         })
         .collect()
 }
