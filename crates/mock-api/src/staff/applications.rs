@@ -315,7 +315,11 @@ pub(super) async fn download(
         .iter()
         .any(|(_, id)| *id == upload_id);
     let stored = if belongs {
-        state.store.get_uploads(vec![upload_id.clone()]).await?.pop()
+        state
+            .store
+            .get_uploads(vec![upload_id.clone()])
+            .await?
+            .pop()
     } else {
         None
     };

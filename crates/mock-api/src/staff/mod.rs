@@ -107,7 +107,11 @@ fn table() -> Vec<(StaffRoute, MethodRouter<AppState>)> {
             get(applications::list),
         ),
         (
-            r(Method::GET, "/api/staff/applications/{reference}", Access::Staff),
+            r(
+                Method::GET,
+                "/api/staff/applications/{reference}",
+                Access::Staff,
+            ),
             get(applications::get_one),
         ),
         (

@@ -86,13 +86,18 @@ fn parse_number(
         Ok(n) if (1..=max).contains(&n) => Ok(n),
         _ => Err(bad_request(
             format!("{key} 须为 1 到 {max} 之间的整数，收到“{}”", shown(text)),
-            format!("{key} must be a whole number from 1 to {max}, not “{}”", shown(text)),
+            format!(
+                "{key} must be a whole number from 1 to {max}, not “{}”",
+                shown(text)
+            ),
         )),
     }
 }
 
 /// The list's filter and page from the query, or a 400 naming the bad value.
-pub(super) fn list_query(map: &HashMap<String, String>) -> Result<(ApplicationFilter, u32, u32), AppError> {
+pub(super) fn list_query(
+    map: &HashMap<String, String>,
+) -> Result<(ApplicationFilter, u32, u32), AppError> {
     let mut unknown: Vec<&str> = map
         .keys()
         .map(String::as_str)
@@ -148,7 +153,10 @@ pub(super) fn list_query(map: &HashMap<String, String>) -> Result<(ApplicationFi
         }
         Some(text) => {
             return Err(bad_request(
-                format!("item 须为事项编码（字母或数字，至多 64 位），收到“{}”", shown(text)),
+                format!(
+                    "item 须为事项编码（字母或数字，至多 64 位），收到“{}”",
+                    shown(text)
+                ),
                 format!(
                     "item must be an item code (letters or digits, at most 64), not “{}”",
                     shown(text)
@@ -177,4 +185,3 @@ pub(super) fn list_query(map: &HashMap<String, String>) -> Result<(ApplicationFi
     };
     Ok((filter, page, size))
 }
-

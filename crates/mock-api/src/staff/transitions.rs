@@ -42,7 +42,13 @@ fn parse_request(body: Result<Bytes, BytesRejection>) -> Result<TransitionReques
 }
 
 /// A 422 with the problem on the `note` field, worded by the issue code.
-fn note_error(issue: IssueCode, zh: String, en: String, label_zh: &str, label_en: &str) -> AppError {
+fn note_error(
+    issue: IssueCode,
+    zh: String,
+    en: String,
+    label_zh: &str,
+    label_en: &str,
+) -> AppError {
     AppError(
         ApiError::new(ErrorCode::ValidationFailed, zh, en).with_fields(vec![FieldError::new(
             FieldIssue::new("note", issue),

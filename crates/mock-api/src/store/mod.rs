@@ -127,7 +127,9 @@ pub struct NewStatusEvent {
 pub enum AppendOutcome {
     Appended(StatusEvent),
     /// Someone else moved the application first; nothing was written.
-    StatusChanged { found: ApplicationStatus },
+    StatusChanged {
+        found: ApplicationStatus,
+    },
 }
 
 /// One row of the append-only audit log.

@@ -10,9 +10,9 @@ use portal_core::DepartmentKind;
 use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
 
 use super::{
-    now_utc8, AppendOutcome, ApplicationFilter, ApplicationPage, ApplicationRecord, ApplicationStore,
-    IdempotencyKey, NewApplication, NewStatusEvent, Page, ReceiptTemplate, StatusEvent, StoreError,
-    StoreFuture, StoreResult, SubmitOutcome, UploadRecord,
+    now_utc8, AppendOutcome, ApplicationFilter, ApplicationPage, ApplicationRecord,
+    ApplicationStore, IdempotencyKey, NewApplication, NewStatusEvent, Page, ReceiptTemplate,
+    StatusEvent, StoreError, StoreFuture, StoreResult, SubmitOutcome, UploadRecord,
 };
 
 /// Numbered schema migrations; the number applied is kept in `PRAGMA user_version`. Append only:
