@@ -131,7 +131,7 @@ fn field_errors(issues: Vec<FieldIssue>, item: &ServiceItem, def: &FormDefinitio
 }
 
 /// Every upload id the submission refers to, each with the path of the question or material.
-fn referenced_uploads(submission: &ApplicationSubmission) -> Vec<(String, String)> {
+pub(crate) fn referenced_uploads(submission: &ApplicationSubmission) -> Vec<(String, String)> {
     fn from_answers(answers: &Answers, prefix: &str, out: &mut Vec<(String, String)>) {
         for (id, answer) in answers {
             match answer {
@@ -205,7 +205,7 @@ async fn check_uploads(
     Ok(())
 }
 
-fn receipt(record: &ApplicationRecord) -> ApplicationReceipt {
+pub(crate) fn receipt(record: &ApplicationRecord) -> ApplicationReceipt {
     ApplicationReceipt {
         reference: record.reference.clone(),
         item_code: record.item_code.clone(),
@@ -319,11 +319,28 @@ pub async fn submit(
     }
 }
 
-/// One step of a case's history, as the applicant sees it (no staff identities or notes).
+/// One step of a case's history, as the applicant sees it: never who acted, and only the notes
+/// addressed to the applicant (see [`note_for_applicant`]).
 #[derive(Debug, Serialize)]
 pub struct HistoryStep {
     pub at: String,
     pub status: ApplicationStatus,
+    /// What is missing (需补正), why it was not accepted (不予受理), or the result (已办结).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The staff note the applicant must read: the one its action requires (what to correct, the
+/// reason for refusing, the result). Optional notes on other steps are internal remarks.
+fn note_for_applicant(to: ApplicationStatus, note: Option<String>) -> Option<String> {
+    match to {
+        ApplicationStatus::NeedsCorrection
+        | ApplicationStatus::Rejected
+        | ApplicationStatus::Completed => note,
+        ApplicationStatus::Pending
+        | ApplicationStatus::Accepted
+        | ApplicationStatus::UnderReview => None,
+    }
 }
 
 /// `GET /api/applications/{reference}`.
@@ -362,6 +379,7 @@ pub async fn get_application(
         .await?
         .into_iter()
         .map(|e| HistoryStep {
+            note: note_for_applicant(e.to, e.note),
             at: e.at,
             status: e.to,
         })

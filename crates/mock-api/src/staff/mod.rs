@@ -2,9 +2,12 @@
 //! access it needs; the router is built from that table, and tests enumerate the same table,
 //! so a new route cannot miss its access check or its test.
 
+mod applications;
 pub mod auth;
 mod catalog;
 mod csv_export;
+mod queue_query;
+mod transitions;
 
 use std::sync::{Arc, OnceLock};
 
@@ -98,6 +101,34 @@ fn table() -> Vec<(StaffRoute, MethodRouter<AppState>)> {
         (
             r(Method::GET, "/api/staff/accounts", Access::Admin),
             get(catalog::accounts),
+        ),
+        (
+            r(Method::GET, "/api/staff/applications", Access::Staff),
+            get(applications::list),
+        ),
+        (
+            r(
+                Method::GET,
+                "/api/staff/applications/{reference}",
+                Access::Staff,
+            ),
+            get(applications::get_one),
+        ),
+        (
+            r(
+                Method::GET,
+                "/api/staff/applications/{reference}/uploads/{upload_id}",
+                Access::Staff,
+            ),
+            get(applications::download),
+        ),
+        (
+            r(
+                Method::POST,
+                "/api/staff/applications/{reference}/transitions",
+                Access::Staff,
+            ),
+            post(transitions::post),
         ),
     ]
 }

@@ -122,6 +122,16 @@ pub struct NewStatusEvent {
     pub note: Option<String>,
 }
 
+/// What `append_event_from` did: appended, or found the status no longer the one expected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AppendOutcome {
+    Appended(StatusEvent),
+    /// Someone else moved the application first; nothing was written.
+    StatusChanged {
+        found: ApplicationStatus,
+    },
+}
+
 /// One row of the append-only audit log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StatusEvent {
@@ -167,6 +177,15 @@ pub trait ApplicationStore: Send + Sync {
     /// Moves an application to `to` and logs the change, atomically. `NotFound` for an unknown
     /// reference.
     fn append_event(&self, event: NewStatusEvent) -> StoreFuture<'_, StatusEvent>;
+
+    /// Like `append_event`, but only if the application is still in `expected` (compare-and-set,
+    /// checked in the same write transaction), so two staff acting at once cannot both move it
+    /// from the same status. `NotFound` for an unknown reference.
+    fn append_event_from(
+        &self,
+        expected: ApplicationStatus,
+        event: NewStatusEvent,
+    ) -> StoreFuture<'_, AppendOutcome>;
 
     /// Oldest first.
     fn list_events(&self, reference: String) -> StoreFuture<'_, Vec<StatusEvent>>;

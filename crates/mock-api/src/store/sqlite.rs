@@ -10,9 +10,9 @@ use portal_core::DepartmentKind;
 use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
 
 use super::{
-    now_utc8, ApplicationFilter, ApplicationPage, ApplicationRecord, ApplicationStore,
-    IdempotencyKey, NewApplication, NewStatusEvent, Page, ReceiptTemplate, StatusEvent, StoreError,
-    StoreFuture, StoreResult, SubmitOutcome, UploadRecord,
+    now_utc8, AppendOutcome, ApplicationFilter, ApplicationPage, ApplicationRecord,
+    ApplicationStore, IdempotencyKey, NewApplication, NewStatusEvent, Page, ReceiptTemplate,
+    StatusEvent, StoreError, StoreFuture, StoreResult, SubmitOutcome, UploadRecord,
 };
 
 /// Numbered schema migrations; the number applied is kept in `PRAGMA user_version`. Append only:
@@ -382,7 +382,13 @@ fn list_applications(
     })
 }
 
-fn append_event(conn: &mut Connection, new: NewStatusEvent) -> StoreResult<StatusEvent> {
+/// Moves the application and logs it in one transaction; with `expected`, only if the status
+/// read inside that transaction is still `expected`.
+fn append_event(
+    conn: &mut Connection,
+    expected: Option<ApplicationStatus>,
+    new: NewStatusEvent,
+) -> StoreResult<AppendOutcome> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let from: ApplicationStatus = tx
         .query_row(
@@ -392,6 +398,9 @@ fn append_event(conn: &mut Connection, new: NewStatusEvent) -> StoreResult<Statu
         )
         .optional()?
         .ok_or_else(|| StoreError::NotFound(new.reference.clone()))?;
+    if expected.is_some_and(|expected| expected != from) {
+        return Ok(AppendOutcome::StatusChanged { found: from });
+    }
     let event = StatusEvent {
         reference: new.reference,
         at: now_utc8(),
@@ -406,7 +415,7 @@ fn append_event(conn: &mut Connection, new: NewStatusEvent) -> StoreResult<Statu
     )?;
     insert_event(&tx, &event)?;
     tx.commit()?;
-    Ok(event)
+    Ok(AppendOutcome::Appended(event))
 }
 
 fn upload_from_row(row: &Row<'_>) -> rusqlite::Result<UploadRecord> {
@@ -454,7 +463,20 @@ impl ApplicationStore for SqliteStore {
     }
 
     fn append_event(&self, event: NewStatusEvent) -> StoreFuture<'_, StatusEvent> {
-        self.run(move |conn| append_event(conn, event))
+        self.run(move |conn| match append_event(conn, None, event)? {
+            AppendOutcome::Appended(event) => Ok(event),
+            AppendOutcome::StatusChanged { found } => Err(StoreError::Database(format!(
+                "status changed to {found} without an expected status"
+            ))),
+        })
+    }
+
+    fn append_event_from(
+        &self,
+        expected: ApplicationStatus,
+        event: NewStatusEvent,
+    ) -> StoreFuture<'_, AppendOutcome> {
+        self.run(move |conn| append_event(conn, Some(expected), event))
     }
 
     fn list_events(&self, reference: String) -> StoreFuture<'_, Vec<StatusEvent>> {
