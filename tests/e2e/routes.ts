@@ -19,4 +19,35 @@ export const matrixRoutes: MatrixRoute[] = [
   { name: 'empty-search', open: (page) => settled(page, '/?q=zzzzqqq', '[data-testid=result-count]') },
   { name: 'guide', open: (page) => settled(page, `/items/${noCrimeRecord}`, '[data-testid=guide]') },
   { name: 'not-found', open: (page) => settled(page, '/no-such-page', '[data-testid=not-found]') },
+  { name: 'apply-intro', open: (page) => settled(page, `/items/${noCrimeRecord}/apply`, 'main h1') },
+  { name: 'staff-sign-in', open: (page) => settled(page, '/staff', 'main form') },
+  {
+    name: 'staff-catalog',
+    open: async (page) => {
+      await signIn(page);
+      await settled(page, '/staff/catalog', 'main table');
+    },
+  },
+  {
+    name: 'staff-figures',
+    open: async (page) => {
+      await signIn(page);
+      await settled(page, '/staff/figures', 'main svg');
+    },
+  },
+  {
+    name: 'staff-audit',
+    open: async (page) => {
+      await signIn(page);
+      await settled(page, '/staff/audit', 'main h1');
+    },
+  },
 ];
+
+/** Signs in as the administrator through the API; the cookie then rides with every page request. */
+async function signIn(page: Page) {
+  const response = await page.request.post('/api/staff/session', {
+    data: { username: 'admin', password: 'admin-dev-2026!' },
+  });
+  expect(response.status()).toBe(200);
+}
