@@ -5,4 +5,6 @@ pub mod catalog;
 mod catalog_url;
 pub mod guide;
 mod guide_sections;
+pub mod guide_situations;
 pub mod not_found;
+pub mod notice_sheet;
