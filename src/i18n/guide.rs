@@ -49,3 +49,23 @@ crate::messages! {
     printed_on: fn(i32, u32, u32) -> String = |y, m, d| format!("打印日期：{y}年{m}月{d}日"),
         |y, m, d| format!("Printed on {y}-{m:02}-{d:02}");
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn counts_read_naturally_in_both_languages() {
+        let (zh, en) = (GuideText::of(Lang::Zh), GuideText::of(Lang::En));
+        assert_eq!((zh.my_materials_count)(2, 0), "您需要准备 2 项材料。");
+        assert_eq!((en.my_materials_count)(1, 0), "You need 1 item.");
+        assert!((zh.my_materials_count)(3, 1).contains("其中 1 项由部门共享核验"));
+        assert_eq!((en.copies)("Original", 2), "Original · 2 copies");
+        assert_eq!(
+            (en.questions_left)(1),
+            "1 question left: answer it to see your materials."
+        );
+        assert_eq!((zh.printed_on)(2025, 3, 9), "打印日期：2025年3月9日");
+    }
+}

@@ -233,7 +233,7 @@ mod tests {
         item
     }
 
-    fn query(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> + '_ {
+    fn query<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
         move |key| {
             pairs
                 .iter()
