@@ -5,7 +5,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::NavigateOptions;
+use portal_core::situation::SituationAnswers;
 use portal_core::{ItemSummary, SearchKeys, ServiceItem};
 
 use crate::api::fetch_item;
@@ -17,7 +19,9 @@ use crate::pages::guide_sections::{
     ApplyPanel, BasicInfo, Conditions, Faqs, FeesAndResults, Handling, LegalBasisList, Materials,
     PlaceAndPhones, Steps,
 };
+use crate::pages::guide_situations::{answers_from_query, answers_query, SituationPicker};
 use crate::pages::not_found::NotFoundBody;
+use crate::pages::notice_sheet::{NoticeSheet, PrintButton};
 
 #[component]
 pub fn GuidePage() -> impl IntoView {
@@ -51,6 +55,41 @@ pub fn GuidePage() -> impl IntoView {
     }
 }
 
+/// The situation answers, kept in step with the URL query (`?s.<question>=<value>`): the query
+/// is the source of truth for Back, reload and sharing; an answer replaces the history entry
+/// rather than adding one per click.
+fn situation_answers(item: &Arc<ServiceItem>) -> RwSignal<SituationAnswers> {
+    let query = use_query_map();
+    let from_url = {
+        let item = Arc::clone(item);
+        move || query.with(|q| answers_from_query(&item, |key| q.get(key)))
+    };
+    let answers = RwSignal::new(untrack(from_url.clone()));
+    let outside = from_url.clone();
+    Effect::new(move |_| {
+        let outside = outside();
+        if answers.get_untracked() != outside {
+            answers.set(outside);
+        }
+    });
+    let navigate = use_navigate();
+    let code = item.code.clone();
+    Effect::new(move |_| {
+        let wanted = answers.get();
+        if wanted != untrack(&from_url) {
+            navigate(
+                &format!("/items/{code}{}", answers_query(&wanted)),
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+        }
+    });
+    answers
+}
+
 #[component]
 fn Guide(item: ServiceItem) -> impl IntoView {
     set_title(&item.name);
@@ -58,6 +97,9 @@ fn Guide(item: ServiceItem) -> impl IntoView {
     // The sections share one copy of the guide.
     let shared = Arc::new(item);
     let item = Arc::clone(&shared);
+    let answers = situation_answers(&shared);
+    let answers_query = Signal::derive(move || answers.with(answers_query));
+    let has_situations = !item.situations.is_empty();
     view! {
         <article class="wrap guide" data-testid="guide">
             <nav class="breadcrumb" aria-label=t().breadcrumb>
@@ -72,16 +114,22 @@ fn Guide(item: ServiceItem) -> impl IntoView {
                 <span lang=zh_content()>{item.department.name.clone()}</span>
             </p>
             <Badges badges />
-            <ApplyPanel item=shared.clone() />
+            <ApplyPanel item=shared.clone() query=answers_query />
+            {has_situations.then(|| view! {
+                <SituationPicker item=shared.clone() answers>
+                    <PrintButton />
+                </SituationPicker>
+            })}
             <BasicInfo item=shared.clone() />
             <Handling item=shared.clone() />
             <Conditions item=shared.clone() />
-            <Materials item=shared.clone() />
+            <Materials item=shared.clone() print=!has_situations />
             <Steps item=shared.clone() />
             <FeesAndResults item=shared.clone() />
             <PlaceAndPhones item=shared.clone() />
             <LegalBasisList item=shared.clone() />
-            <Faqs item=shared />
+            <Faqs item=shared.clone() />
+            <NoticeSheet item=shared answers />
         </article>
     }
 }

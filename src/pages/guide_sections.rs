@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use portal_core::{join_labels_in, Necessity, ServiceItem};
 
+use crate::i18n::guide::GuideText;
 use crate::i18n::{lang, t, zh_content};
+use crate::pages::notice_sheet::PrintButton;
 
 type Item = Arc<ServiceItem>;
 
@@ -33,9 +35,10 @@ fn data_row(term: &'static str, value: String) -> impl IntoView {
     row(term, view! { <span lang=zh_content()>{value}</span> })
 }
 
-/// Apply online, or why not and where to go instead.
+/// Apply online, or why not and where to go instead. `query` (the situation answers,
+/// `?s.applicant=agent`) is carried to the apply page.
 #[component]
-pub fn ApplyPanel(item: Item) -> impl IntoView {
+pub fn ApplyPanel(item: Item, #[prop(optional, into)] query: Signal<String>) -> impl IntoView {
     let m = t();
     let h = &item.handling;
     if item.online.depth.can_apply_online() {
@@ -45,7 +48,10 @@ pub fn ApplyPanel(item: Item) -> impl IntoView {
         };
         view! {
             <section class="apply-panel" aria-label=m.apply_entry>
-                <A href=format!("/items/{}/apply", item.code) attr:class="button button-primary">{m.apply_online}</A>
+                <A href={
+                    let code = item.code.clone();
+                    move || format!("/items/{code}/apply{}", query.get())
+                } attr:class="button button-primary">{m.apply_online}</A>
                 <p>{note}</p>
             </section>
         }
@@ -129,9 +135,12 @@ fn cell_note(prefix: &'static str, text: &Option<String>) -> Option<impl IntoVie
         .map(|text| view! { <span class="cell-note">{prefix}<span lang=zh_content()>{text}</span></span> })
 }
 
+/// The full materials table, for reference. With `print`, it offers the one-time checklist (the
+/// guide offers it in "我要准备什么" instead when the item has situation questions).
 #[component]
-pub fn Materials(item: Item) -> impl IntoView {
+pub fn Materials(item: Item, #[prop(optional)] print: bool) -> impl IntoView {
     let (m, l) = (t(), lang());
+    let g = GuideText::now();
     let body = if item.materials.is_empty() {
         view! { <p>{m.no_materials}</p> }.into_any()
     } else {
@@ -153,6 +162,7 @@ pub fn Materials(item: Item) -> impl IntoView {
                             {cell_note(m.m_notes, &mat.notes)}
                             {cell_note(m.m_blank_form, &mat.blank_form)}
                             {cell_note(m.m_sample, &mat.sample)}
+                            {mat.shared_check.then(|| view! { <span class="cell-note shared-note">{g.shared_check}</span> })}
                         </th>
                         <td>{mat.form.label_in(l)}</td>
                         <td>{(m.m_copies_value)(mat.copy_kind.label_in(l), mat.copies)}</td>
@@ -198,6 +208,7 @@ pub fn Materials(item: Item) -> impl IntoView {
         <section aria-labelledby="materials">
             <h2 id="materials">{m.sec_materials}</h2>
             {body}
+            {print.then(|| view! { <PrintButton /> })}
         </section>
     }
 }

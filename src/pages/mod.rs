@@ -6,4 +6,6 @@ pub mod catalog_store;
 mod catalog_url;
 pub mod guide;
 mod guide_sections;
+pub mod guide_situations;
 pub mod not_found;
+pub mod notice_sheet;
