@@ -30,12 +30,12 @@ export default defineConfig({
   projects: [
     {
       name: 'desktop',
-      testMatch: /journeys\.spec\.ts/,
+      testMatch: /(journeys|staff)\.spec\.ts/,
       use: { baseURL: journeys, viewport: { width: 1280, height: 900 } },
     },
     {
       name: 'phone',
-      testMatch: /journeys\.spec\.ts/,
+      testMatch: /(journeys|staff)\.spec\.ts/,
       use: { baseURL: journeys, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     },
     {

@@ -6,6 +6,7 @@
 
 mod macros;
 mod messages;
+pub mod staff;
 
 use leptos::prelude::*;
 pub use messages::Messages;

@@ -6,3 +6,4 @@ mod catalog_url;
 pub mod guide;
 mod guide_sections;
 pub mod not_found;
+pub mod staff;
