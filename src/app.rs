@@ -11,6 +11,10 @@ use crate::pages::apply::ApplyPage;
 use crate::pages::catalog::CatalogPage;
 use crate::pages::guide::GuidePage;
 use crate::pages::not_found::NotFound;
+use crate::pages::staff::audit::StaffAuditPage;
+use crate::pages::staff::catalog_console::StaffCatalogPage;
+use crate::pages::staff::figures::StaffFiguresPage;
+use crate::pages::staff::sign_in::StaffSignInPage;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -31,6 +35,10 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/") view=CatalogPage />
                             <Route path=path!("/items/:code") view=GuidePage />
                             <Route path=path!("/items/:code/apply") view=ApplyPage />
+                            <Route path=path!("/staff") view=StaffSignInPage />
+                            <Route path=path!("/staff/catalog") view=StaffCatalogPage />
+                            <Route path=path!("/staff/figures") view=StaffFiguresPage />
+                            <Route path=path!("/staff/audit") view=StaffAuditPage />
                         </Routes>
                     </main>
                     <Footer />

@@ -1,6 +1,7 @@
 //! 一次办 · Run-Once Portal: the Leptos client-side app.
 
 pub mod api;
+pub mod api_staff;
 pub mod app;
 pub mod components;
 pub mod i18n;

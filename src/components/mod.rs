@@ -1,6 +1,7 @@
 //! Reusable pieces of the portal's pages.
 
 pub mod badges;
+pub mod chart;
 pub mod filter_bar;
 pub mod highlight;
 pub mod item_card;

@@ -7,6 +7,7 @@
 pub mod guide;
 mod macros;
 mod messages;
+pub mod staff;
 
 use leptos::prelude::*;
 pub use messages::Messages;

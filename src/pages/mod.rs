@@ -9,3 +9,4 @@ mod guide_sections;
 pub mod guide_situations;
 pub mod not_found;
 pub mod notice_sheet;
+pub mod staff;

@@ -1,0 +1,9 @@
+//! The staff workspace (`/staff/*`): sign-in, the catalog console, the headline figures and the
+//! audit. Every page checks the session first (see [`frame`]).
+
+pub mod audit;
+pub mod catalog_console;
+pub mod figures;
+mod frame;
+pub mod sign_in;
+pub mod sort;
