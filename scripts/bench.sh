@@ -136,7 +136,7 @@ ratio_table=$(printf '%s\n' "$main_table" | awk -F'|' '
   NR == 2 { sep = $0; next }
   { app = $2; gsub(/ /, "", app); names[++count] = app; for (i = 3; i < n; i++) v[app, i] = num($i) }
   END {
-    print "| portal ÷ " substr(header, index(header, "|") + 7)
+    print "| portal ÷ |" substr(header, 8)
     print sep
     for (k = 1; k <= count; k++) {
       peer = names[k]
@@ -153,6 +153,7 @@ browser=$("$chromium" --version 2>/dev/null | head -1 || echo "unknown")
 commit=$(git rev-parse --short HEAD)
 git diff --quiet HEAD -- src crates Cargo.toml Cargo.lock index.html style || commit+=" (with uncommitted changes)"
 
+stamp=$(date -u '+%Y-%m-%dT%H%M')
 mkdir -p docs
 if [ ! -f "$doc" ]; then
   printf '# Performance\n\nMeasured by `scripts/bench.sh`; newest section last.\n' >"$doc"
@@ -167,8 +168,13 @@ fi
   printf 'Per-run key→paint medians (ms):\n\n%s\n\n' "$run_table"
   printf 'First load as served by the mock API (KB; brotli from `dist/*.br`, the file itself where no copy is smaller):\n\n'
   printf '| file | raw | brotli |\n|---|--:|--:|\n%s\n\n' "$size_rows"
-  printf '<details><summary>Harness checks</summary>\n\n%s\n\n</details>\n' "$checks"
+  printf '<details><summary>Harness checks (all samples: target/bench-results/%s.json)</summary>\n\n%s\n\n</details>\n' "$stamp" "$checks"
 } >>"$doc"
+
+# Every sample stays beside the build (not committed): the section names the files.
+mkdir -p target/bench-results
+cp "$tmp/side.md" "target/bench-results/$stamp.md"
+cp "$tmp/side.json" "target/bench-results/$stamp.json"
 
 step "appended to $doc"
 tail -n 40 "$doc"
