@@ -3,5 +3,6 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod draft;
 pub mod i18n;
 pub mod pages;

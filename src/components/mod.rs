@@ -2,6 +2,7 @@
 
 pub mod badges;
 pub mod filter_bar;
+pub mod form;
 pub mod highlight;
 pub mod item_card;
 pub mod layout;
