@@ -144,53 +144,6 @@ pub fn today() -> CivilDate {
     civil_from_days((ms / 86_400_000.0).floor() as i64)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn day_numbers_become_dates() {
-        assert_eq!(civil_from_days(0), CivilDate::new(1970, 1, 1).unwrap());
-        assert_eq!(civil_from_days(-1), CivilDate::new(1969, 12, 31).unwrap());
-        assert_eq!(
-            civil_from_days(19_782),
-            CivilDate::new(2024, 2, 29).unwrap()
-        );
-        assert_eq!(civil_from_days(20_454), CivilDate::new(2026, 1, 1).unwrap());
-    }
-
-    #[test]
-    fn pages_run_steps_then_materials_then_check() {
-        let form: FormDefinition = serde_json::from_str(
-            r#"{"item_code":"X","steps":[
-              {"id":"a","title":{"zh":"甲","en":"A"},"fields":[{"id":"agent","label":{"zh":"代办","en":"Agent"},"kind":{"type":"yes_no"}}]},
-              {"id":"b","title":{"zh":"乙","en":"B"},"show_if":{"op":"is_yes","field":"agent"},
-               "fields":[{"id":"fam","label":{"zh":"家庭成员","en":"Family member"},"kind":{"type":"group","fields":[{"id":"name","label":{"zh":"姓名","en":"Name"},"kind":{"type":"text"}}]}}]}]}"#,
-        )
-        .unwrap();
-        let mut answers = Answers::new();
-        assert_eq!(page_order(&form, &answers), ["a", "materials", "check"]);
-        answers.insert("agent".into(), portal_core::form::Answer::Bool(true));
-        assert_eq!(position(&form, &answers, "b"), Some((2, 4)));
-        assert_eq!(
-            neighbours(&form, &answers, "a"),
-            ("intro".to_owned(), "b".to_owned())
-        );
-        assert_eq!(page_of_path(&form, "fam-1-name"), "b");
-        assert_eq!(page_of_path(&form, "material-2"), "materials");
-        assert_eq!(page_url("X", "b"), "/items/X/apply/step/b");
-        let item = portal_core::synth::synthetic_items(1).remove(0);
-        assert_eq!(
-            label_for_path(&form, &item, "fam-1-name", Lang::Zh),
-            "家庭成员 2 的姓名"
-        );
-        assert_eq!(
-            label_for_path(&form, &item, "fam-1-name", Lang::En),
-            "Name (family member 2)"
-        );
-    }
-}
-
 /// The submission the draft stands for. Materials a department checks by data sharing are
 /// always `shared_check`; an upload choice without any finished upload is left out (so the
 /// engine reports the material as missing).
@@ -238,5 +191,52 @@ pub fn build_submission(
         materials,
         confirmed_warnings: draft.confirmed_warnings.clone(),
         lang,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_numbers_become_dates() {
+        assert_eq!(civil_from_days(0), CivilDate::new(1970, 1, 1).unwrap());
+        assert_eq!(civil_from_days(-1), CivilDate::new(1969, 12, 31).unwrap());
+        assert_eq!(
+            civil_from_days(19_782),
+            CivilDate::new(2024, 2, 29).unwrap()
+        );
+        assert_eq!(civil_from_days(20_454), CivilDate::new(2026, 1, 1).unwrap());
+    }
+
+    #[test]
+    fn pages_run_steps_then_materials_then_check() {
+        let form: FormDefinition = serde_json::from_str(
+            r#"{"item_code":"X","steps":[
+              {"id":"a","title":{"zh":"甲","en":"A"},"fields":[{"id":"agent","label":{"zh":"代办","en":"Agent"},"kind":{"type":"yes_no"}}]},
+              {"id":"b","title":{"zh":"乙","en":"B"},"show_if":{"op":"is_yes","field":"agent"},
+               "fields":[{"id":"fam","label":{"zh":"家庭成员","en":"Family member"},"kind":{"type":"group","fields":[{"id":"name","label":{"zh":"姓名","en":"Name"},"kind":{"type":"text"}}]}}]}]}"#,
+        )
+        .unwrap();
+        let mut answers = Answers::new();
+        assert_eq!(page_order(&form, &answers), ["a", "materials", "check"]);
+        answers.insert("agent".into(), portal_core::form::Answer::Bool(true));
+        assert_eq!(position(&form, &answers, "b"), Some((2, 4)));
+        assert_eq!(
+            neighbours(&form, &answers, "a"),
+            ("intro".to_owned(), "b".to_owned())
+        );
+        assert_eq!(page_of_path(&form, "fam-1-name"), "b");
+        assert_eq!(page_of_path(&form, "material-2"), "materials");
+        assert_eq!(page_url("X", "b"), "/items/X/apply/step/b");
+        let item = portal_core::synth::synthetic_items(1).remove(0);
+        assert_eq!(
+            label_for_path(&form, &item, "fam-1-name", Lang::Zh),
+            "家庭成员 2 的姓名"
+        );
+        assert_eq!(
+            label_for_path(&form, &item, "fam-1-name", Lang::En),
+            "Name (family member 2)"
+        );
     }
 }
