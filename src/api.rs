@@ -122,3 +122,177 @@ mod tests {
         }
     }
 }
+
+// ---- The online application (forms, uploads, submissions, case lookup). ----
+
+/// `GET /api/items/{code}/form`: the item's form (404 when it has none).
+pub async fn fetch_form(code: &str) -> Result<portal_core::form::FormDefinition, FetchError> {
+    let code = portal_core::filter::percent_encode(code);
+    get_json(&format!("/api/items/{code}/form")).await
+}
+
+/// One stored upload, as `POST /api/uploads` answers it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct UploadedFile {
+    pub upload_id: String,
+    pub name: String,
+    pub size: u64,
+    pub mime: String,
+}
+
+impl UploadedFile {
+    pub fn into_ref(self) -> portal_core::form::FileRef {
+        portal_core::form::FileRef {
+            upload_id: self.upload_id,
+            name: self.name,
+            size: self.size,
+            mime: self.mime,
+        }
+    }
+}
+
+/// `POST /api/uploads` with one file, through `XMLHttpRequest` so the upload's progress (0–100)
+/// can be shown; `fetch` cannot report it.
+pub async fn upload_file(
+    file: web_sys::File,
+    on_progress: impl Fn(u32) + 'static,
+) -> Result<UploadedFile, FetchError> {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let network = |e: wasm_bindgen::JsValue| FetchError::Network(format!("{e:?}"));
+    let form = web_sys::FormData::new().map_err(network)?;
+    form.append_with_blob_and_filename("file", &file, &file.name())
+        .map_err(network)?;
+    let xhr = web_sys::XmlHttpRequest::new().map_err(network)?;
+    xhr.open_with_async("POST", "/api/uploads", true)
+        .map_err(network)?;
+    let progress =
+        Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(move |event: web_sys::ProgressEvent| {
+            if event.length_computable() && event.total() > 0.0 {
+                on_progress((event.loaded() / event.total() * 100.0).round() as u32);
+            }
+        });
+    if let Ok(upload) = xhr.upload() {
+        upload.set_onprogress(Some(progress.as_ref().unchecked_ref()));
+    }
+    // Settles when the request ends either way; the closures live until then.
+    let mut settle = None;
+    let done = js_sys::Promise::new(&mut |resolve, reject| settle = Some((resolve, reject)));
+    let (resolve, reject) = settle.expect("the promise executor runs at once");
+    let on_load = Closure::<dyn FnMut()>::new(move || {
+        let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+    });
+    let on_fail = Closure::<dyn FnMut()>::new(move || {
+        let _ = reject.call0(&wasm_bindgen::JsValue::NULL);
+    });
+    xhr.set_onload(Some(on_load.as_ref().unchecked_ref()));
+    xhr.set_onerror(Some(on_fail.as_ref().unchecked_ref()));
+    xhr.set_onabort(Some(on_fail.as_ref().unchecked_ref()));
+    xhr.send_with_opt_form_data(Some(&form)).map_err(network)?;
+    let outcome = wasm_bindgen_futures::JsFuture::from(done).await;
+    drop((progress, on_load, on_fail));
+    outcome.map_err(|_| FetchError::Network("upload failed".into()))?;
+    let status = xhr.status().unwrap_or(0);
+    let text = xhr.response_text().ok().flatten().unwrap_or_default();
+    if (200..300).contains(&status) {
+        let mut files: Vec<UploadedFile> =
+            serde_json::from_str(&text).map_err(|e| FetchError::Decode(e.to_string()))?;
+        return files
+            .pop()
+            .ok_or_else(|| FetchError::Decode("no file in the answer".into()));
+    }
+    Err(match serde_json::from_str::<ErrorBody>(&text) {
+        Ok(body) => FetchError::Api(body.error),
+        Err(_) => FetchError::Status(status),
+    })
+}
+
+/// One refused answer of a 422, as the API words it.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct RefusedField {
+    pub path: String,
+    #[serde(default)]
+    pub severity: Option<portal_core::form::Severity>,
+    pub message: String,
+    pub message_en: String,
+}
+
+#[derive(serde::Deserialize)]
+struct RefusedEnvelope {
+    error: RefusedFields,
+}
+
+#[derive(serde::Deserialize)]
+struct RefusedFields {
+    #[serde(default)]
+    fields: Vec<RefusedField>,
+}
+
+/// Why a submission was not accepted.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SubmitError {
+    /// 422 with per-field problems: show each at its field.
+    Refused {
+        error: FetchError,
+        fields: Vec<RefusedField>,
+    },
+    /// Anything else (network, 5xx, …): nothing is lost, the same key may be sent again.
+    Failed(FetchError),
+}
+
+/// `POST /api/applications` with the draft's `Idempotency-Key`: a retry with the same key never
+/// makes a second application.
+pub async fn submit_application(
+    submission: &portal_core::submission::ApplicationSubmission,
+    idempotency_key: &str,
+) -> Result<portal_core::submission::ApplicationReceipt, SubmitError> {
+    let request = Request::post("/api/applications")
+        .header("Idempotency-Key", idempotency_key)
+        .json(submission)
+        .map_err(|e| SubmitError::Failed(FetchError::Decode(e.to_string())))?;
+    let response = request
+        .send()
+        .await
+        .map_err(|e| SubmitError::Failed(FetchError::Network(e.to_string())))?;
+    if response.ok() {
+        return response
+            .json()
+            .await
+            .map_err(|e| SubmitError::Failed(FetchError::Decode(e.to_string())));
+    }
+    let status = response.status();
+    let text = response.text().await.unwrap_or_default();
+    let error = match serde_json::from_str::<ErrorBody>(&text) {
+        Ok(body) => FetchError::Api(body.error),
+        Err(_) => FetchError::Status(status),
+    };
+    let fields = serde_json::from_str::<RefusedEnvelope>(&text)
+        .map(|e| e.error.fields)
+        .unwrap_or_default();
+    if status == 422 && !fields.is_empty() {
+        Err(SubmitError::Refused { error, fields })
+    } else {
+        Err(SubmitError::Failed(error))
+    }
+}
+
+/// `GET /api/applications/{reference}`: a case as the applicant follows it.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct CaseView {
+    pub receipt: portal_core::submission::ApplicationReceipt,
+    pub status: portal_core::submission::ApplicationStatus,
+    pub updated_at: String,
+    #[serde(default)]
+    pub history: Vec<CaseStep>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct CaseStep {
+    pub at: String,
+    pub status: portal_core::submission::ApplicationStatus,
+}
+
+pub async fn fetch_case(reference: &str) -> Result<CaseView, FetchError> {
+    let reference = portal_core::filter::percent_encode(reference);
+    get_json(&format!("/api/applications/{reference}")).await
+}

@@ -1,13 +1,15 @@
 //! Routes and the page frame (skip link, header, main, footer).
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::components::layout::{Footer, Header};
 use crate::i18n::provide_prefs;
-use crate::pages::apply::ApplyPage;
+use crate::pages::apply::{
+    ApplyShell, CasePage, CheckPage, DonePage, IntroPage, MaterialsPage, StepPage,
+};
 use crate::pages::catalog::CatalogPage;
 use crate::pages::guide::GuidePage;
 use crate::pages::not_found::NotFound;
@@ -34,7 +36,14 @@ pub fn App() -> impl IntoView {
                         <Routes fallback=|| view! { <NotFound /> }>
                             <Route path=path!("/") view=CatalogPage />
                             <Route path=path!("/items/:code") view=GuidePage />
-                            <Route path=path!("/items/:code/apply") view=ApplyPage />
+                            <ParentRoute path=path!("/items/:code/apply") view=ApplyShell>
+                                <Route path=path!("") view=IntroPage />
+                                <Route path=path!("step/:step") view=StepPage />
+                                <Route path=path!("materials") view=MaterialsPage />
+                                <Route path=path!("check") view=CheckPage />
+                                <Route path=path!("done/:reference") view=DonePage />
+                            </ParentRoute>
+                            <Route path=path!("/applications/:reference") view=CasePage />
                             <Route path=path!("/staff") view=StaffSignInPage />
                             <Route path=path!("/staff/catalog") view=StaffCatalogPage />
                             <Route path=path!("/staff/figures") view=StaffFiguresPage />

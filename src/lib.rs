@@ -4,5 +4,6 @@ pub mod api;
 pub mod api_staff;
 pub mod app;
 pub mod components;
+pub mod draft;
 pub mod i18n;
 pub mod pages;

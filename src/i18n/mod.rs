@@ -4,6 +4,7 @@
 //! Pages read their strings once through [`t`]; the app re-renders its routes when the language
 //! changes (see `app.rs`), so pages stay simple and keep their state in the URL or their draft.
 
+pub mod apply;
 pub mod guide;
 mod macros;
 mod messages;
