@@ -9,7 +9,7 @@
 # The shipped dist/*.wasm has no names (wasm-opt drops them), so this makes a named twin of it: the
 # same cargo build trunk runs (`--profile wasm-release --target wasm32-unknown-unknown --bin portal`),
 # the same `wasm-bindgen --target web`, and the same `wasm-opt -Oz`, plus `-g` to keep the name
-# section. Its code and data are within a few per cent of the shipped file (both sizes are printed).
+# section (the named total and the shipped file size are both printed, so any gap shows).
 # Sizes are raw bytes (brotli shrinks wasm code about 3×, evenly enough to rank by raw size).
 # The named file stays at $CARGO_TARGET_DIR/size-report/portal_bg.wasm for other tools, e.g.
 # `twiggy top` / `twiggy dominators` (`cargo install twiggy --locked`).
