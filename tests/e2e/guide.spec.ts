@@ -110,3 +110,17 @@ test('without situation questions the checklist lists every material', async ({ 
   }
   expect(found).toBe(true);
 });
+
+test('in English the questions and the list are English, catalog names stay Chinese', async ({ page, request }) => {
+  const code = await itemCode(request, '无犯罪记录证明开具');
+  await page.goto(`/items/${code}?s.applicant=agent`);
+  await page.getByTestId('switch-lang').click();
+  await expect(page.getByRole('heading', { level: 2, name: 'What do I need?' })).toBeVisible();
+  const question = page.getByRole('group', { name: 'Who is applying?' });
+  await expect(question.getByRole('radio', { name: 'Someone applies on my behalf' })).toBeChecked();
+  const list = page.getByRole('list', { name: 'The materials I need' });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expect(list.locator('strong[lang="zh-CN"]').first()).toHaveText('居民身份证');
+  await expect(page.getByRole('button', { name: 'Print the one-time checklist' })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
