@@ -1,6 +1,7 @@
 // "我要准备什么" on the guide: situation questions, the citizen's own materials, answers kept in
 // the URL, and the printable one-time checklist (一次性告知单).
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
 import { GuidePage, expectNoAxeViolations } from './pages';
 
 type Summary = { code: string; name: string };
@@ -50,6 +51,8 @@ test('answering 委托他人 adds the 委托书, and the answer survives a reloa
   // The full table stays for reference.
   await expect(guide.materials).toContainText('委托书及受托人居民身份证');
   await expectNoAxeViolations(page);
+  mkdirSync('tests/e2e/artifacts', { recursive: true });
+  await page.getByTestId('situation').screenshot({ path: `tests/e2e/artifacts/situation-${test.info().project.name}.png` });
 
   await page.reload();
   await expect(page.getByRole('group', { name: '由谁提出申请？' }).getByRole('radio', { name: '委托他人代为申请' })).toBeChecked();
@@ -77,6 +80,8 @@ test('the one-time checklist prints only the sheet: answers, materials, place, p
   await expect(sheet).toContainText('办理地点');
   await expect(sheet).toContainText('咨询电话');
   await expect(sheet).toContainText(/打印日期：\d{4}年\d{1,2}月\d{1,2}日/);
+  mkdirSync('tests/e2e/artifacts', { recursive: true });
+  await page.screenshot({ path: `tests/e2e/artifacts/checklist-print-${test.info().project.name}.png`, fullPage: true });
   for (const hidden of [page.locator('header.site-header'), page.locator('footer.site-footer'), page.locator('nav').first(), print, page.getByTestId('situation'), page.getByTestId('materials')]) {
     await expect(hidden).toBeHidden();
   }
@@ -104,4 +109,18 @@ test('without situation questions the checklist lists every material', async ({ 
     break;
   }
   expect(found).toBe(true);
+});
+
+test('in English the questions and the list are English, catalog names stay Chinese', async ({ page, request }) => {
+  const code = await itemCode(request, '无犯罪记录证明开具');
+  await page.goto(`/items/${code}?s.applicant=agent`);
+  await page.getByTestId('switch-lang').click();
+  await expect(page.getByRole('heading', { level: 2, name: 'What do I need?' })).toBeVisible();
+  const question = page.getByRole('group', { name: 'Who is applying?' });
+  await expect(question.getByRole('radio', { name: 'Someone applies on my behalf' })).toBeChecked();
+  const list = page.getByRole('list', { name: 'The materials I need' });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expect(list.locator('strong[lang="zh-CN"]').first()).toHaveText('居民身份证');
+  await expect(page.getByRole('button', { name: 'Print the one-time checklist' })).toBeVisible();
+  await expectNoAxeViolations(page);
 });
