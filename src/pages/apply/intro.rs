@@ -25,10 +25,13 @@ pub fn IntroPage() -> impl IntoView {
     let title = format!("{} · {}", m.intro_heading, item.name);
     set_title(&title);
 
-    // Situation answers carried over from the guide page.
+    // Situation answers carried over from the guide page (`?s.<question>=<value>`).
     let query = use_query_map().get_untracked();
     for q in &item.situations {
-        if let Some(value) = query.get(&q.id) {
+        if let Some(value) = query
+            .get(&format!("s.{}", q.id))
+            .or_else(|| query.get(&q.id))
+        {
             if q.options.iter().any(|o| o.value == value) {
                 draft.update(|d| {
                     d.situation.insert(q.id.clone(), value.clone());
