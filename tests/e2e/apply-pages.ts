@@ -65,7 +65,7 @@ export class ApplyJourney {
     const count = await inputs.count();
     for (let i = 0; i < count; i++) {
       await inputs.nth(i).setInputFiles({ name: `材料${i + 1}.png`, mimeType: 'image/png', buffer: PNG });
-      await expect(this.page.getByText(`材料${i + 1}.png`)).toBeVisible();
+      await expect(this.page.locator(".file-name", { hasText: `材料${i + 1}.png` })).toBeVisible();
       await expect(this.page.locator('.file-pending')).toHaveCount(0);
     }
   }

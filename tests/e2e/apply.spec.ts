@@ -2,7 +2,7 @@
 // items, a draft surviving a reload, a failed submit retried with the same Idempotency-Key, and
 // axe on every page.
 import { expect, test } from '@playwright/test';
-import { ApplyJourney, CODES, MOBILE, VALID_CREDIT_CODE, VALID_ID } from './apply-pages';
+import { ApplyJourney, CODES, MOBILE, VALID_ID } from './apply-pages';
 
 test('无犯罪记录证明: situation, steps with validation, shared-check material, submit, receipt', async ({ page }) => {
   const j = new ApplyJourney(page, CODES.noCriminalRecord);
@@ -88,7 +88,7 @@ test('居住证申领 with two family members, a commitment and uploads', async 
   await j.uploadAll();
   await j.check();
   await j.next();
-  await expect(page.getByText('家庭成员 2 · 姓名')).toBeVisible();
+  await expect(page.getByRole('term').filter({ hasText: '家庭成员 2 · 姓名' })).toBeVisible();
   await expect(page.getByText('李梅')).toBeVisible();
   await j.submit();
 });
@@ -131,7 +131,8 @@ test('民事一审立案 with a legal-person defendant and a credit code', async
   await j.expectStep('提交材料');
   await j.uploadAll();
   await j.next();
-  await expect(page.getByText(VALID_CREDIT_CODE.slice(0, 4))).toHaveCount(0);
+  // The confirmed code is kept as the applicant typed it.
+  await expect(page.getByRole('definition').filter({ hasText: '91350100M000100Y44' })).toBeVisible();
   await j.submit();
 });
 
