@@ -70,9 +70,10 @@ test('an audit finding links to its item', async ({ page }) => {
 test('the items CSV holds the filtered table, with a BOM', async ({ page }) => {
   await signIn(page);
   await expect(page).toHaveURL(/\/staff\/catalog$/);
-  // On a phone the filters fold behind a toggle.
+  await expect(page.getByTestId('items-table')).toBeVisible();
+  // On a phone the filters fold behind a toggle (open it once the page has settled).
   const toggle = page.getByRole('button', { name: /^筛选/ });
-  if (await toggle.isVisible()) await toggle.click();
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
   await page.getByRole('group', { name: '按部门浏览' }).getByRole('button', { name: '法院', exact: true }).click();
   await expect(page).toHaveURL(/dept=/);
   const table = page.getByTestId('items-table');
