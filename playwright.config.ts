@@ -11,6 +11,8 @@ export default defineConfig({
   outputDir: 'target/playwright',
   timeout: 60_000,
   workers: 1,
+  // One retry: a test that passes only on its retry is reported as flaky in the output, not hidden.
+  retries: 1,
   reporter: [['list']],
   use: {
     launchOptions: {
