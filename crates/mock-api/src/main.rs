@@ -1,4 +1,5 @@
 //! `portal-mock-api [--addr 127.0.0.1:3000] [--data-dir DIR] [--dist DIR] [--catalog-dir DIR] [--forms-dir DIR] [--synthetic N]`
+//! `portal-mock-api --check-store [--data-dir DIR]` checks the application store and exits.
 //!
 //! Every start-up failure (a bad flag, a busy port, an unreadable data file) ends with one clear
 //! line on stderr and a non-zero exit, never a panic.
@@ -35,6 +36,10 @@ struct Cli {
     /// Add this many generated items to the catalog (scale tests).
     #[arg(long, env = "PORTAL_SYNTHETIC", default_value_t = 0)]
     synthetic: usize,
+    /// Check the application store under --data-dir (`PRAGMA integrity_check`, schema version)
+    /// and exit: 0 when sound, 1 otherwise. Used by scripts/crash-test.sh after each kill.
+    #[arg(long)]
+    check_store: bool,
 }
 
 fn fail(message: impl std::fmt::Display) -> ExitCode {
@@ -67,6 +72,9 @@ async fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(code) => return code,
     };
+    if cli.check_store {
+        return check_store(&cli.data_dir).await;
+    }
     let catalog = match Catalog::load(&cli.catalog_dir, cli.synthetic) {
         Ok(catalog) => catalog,
         Err(err) => return fail(err),
@@ -144,6 +152,33 @@ async fn main() -> ExitCode {
     match served {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => fail(format_args!("server error: {err}")),
+    }
+}
+
+/// Opens the store as the server would (running any migration) and reports whether it is sound.
+async fn check_store(data_dir: &std::path::Path) -> ExitCode {
+    if !data_dir.join("portal.sqlite3").is_file() {
+        return fail(format_args!(
+            "{} 中没有申请数据库 / no application store in {}",
+            data_dir.display(),
+            data_dir.display()
+        ));
+    }
+    let store = match SqliteStore::open(data_dir) {
+        Ok(store) => store,
+        Err(err) => return fail(format_args!("cannot open the application store: {err}")),
+    };
+    let (integrity, version) = (store.integrity_check().await, store.schema_version().await);
+    match (integrity, version) {
+        (Ok(integrity), Ok(version)) => {
+            println!("store: integrity_check {integrity}, schema version {version}");
+            if integrity == "ok" {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+        (Err(err), _) | (_, Err(err)) => fail(format_args!("store check failed: {err}")),
     }
 }
 

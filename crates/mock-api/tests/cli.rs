@@ -113,3 +113,38 @@ fn a_good_start_announces_its_address_and_serves() {
         "the data directory is created"
     );
 }
+
+#[test]
+fn check_store_reports_a_sound_store_and_refuses_a_missing_or_damaged_one() {
+    let data = tempfile::tempdir().unwrap();
+    let check = || {
+        Command::new(BIN)
+            .args(["--check-store", "--data-dir", data.path().to_str().unwrap()])
+            .output()
+            .unwrap()
+    };
+    // No store yet: a clear refusal, not a new empty database.
+    let missing = check();
+    assert_eq!(missing.status.code(), Some(1));
+    assert_one_line(&String::from_utf8(missing.stderr).unwrap());
+    assert!(!data.path().join("portal.sqlite3").exists());
+
+    drop(portal_mock_api::SqliteStore::open(data.path()).unwrap());
+    let sound = check();
+    assert_eq!(sound.status.code(), Some(0));
+    let stdout = String::from_utf8(sound.stdout).unwrap();
+    assert!(stdout.contains("integrity_check ok"), "{stdout}");
+
+    // A file that is not a database at all.
+    std::fs::write(
+        data.path().join("portal.sqlite3"),
+        b"not a database, just text",
+    )
+    .unwrap();
+    let _ = std::fs::remove_file(data.path().join("portal.sqlite3-wal"));
+    let _ = std::fs::remove_file(data.path().join("portal.sqlite3-shm"));
+    let damaged = check();
+    assert_eq!(damaged.status.code(), Some(1));
+    let stderr = String::from_utf8(damaged.stderr).unwrap();
+    assert_one_line(&stderr);
+}
