@@ -211,6 +211,9 @@ pub async fn upload_file(
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 pub struct RefusedField {
     pub path: String,
+    /// The engine's issue code (`required`, `upload_missing`, …).
+    #[serde(default)]
+    pub code: String,
     #[serde(default)]
     pub severity: Option<portal_core::form::Severity>,
     pub message: String,

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use portal_core::form::{Answers, FileRef};
+use portal_core::form::{Answer, Answers, FileRef};
 use portal_core::situation::SituationAnswers;
 use serde::{Deserialize, Serialize};
 
@@ -80,16 +80,56 @@ impl Draft {
     /// Files whose upload has to be redone (e.g. the tab closed mid-upload, or the server no
     /// longer knows the id): their names, to ask for them again.
     pub fn files_to_reselect(&self) -> Vec<String> {
-        self.materials
+        fn in_answers<'a>(answers: &'a Answers, out: &mut Vec<&'a FileRef>) {
+            for answer in answers.values() {
+                match answer {
+                    Answer::Files(files) => out.extend(files),
+                    Answer::Group(rows) => rows.iter().for_each(|row| in_answers(row, out)),
+                    _ => {}
+                }
+            }
+        }
+        let mut files: Vec<&FileRef> = self
+            .materials
             .values()
             .filter_map(|c| match c {
                 MaterialChoice::Upload { files } => Some(files),
                 _ => None,
             })
             .flatten()
+            .collect();
+        in_answers(&self.answers, &mut files);
+        files
+            .into_iter()
             .filter(|f| f.upload_id.is_empty())
             .map(|f| f.name.clone())
             .collect()
+    }
+
+    /// Forgets the upload ids of the files at these issue paths (`material-3`, `photo`,
+    /// `family-1-photo`) after the server said it does not have them: the files stay listed by name
+    /// and are asked for again. Returns how many files now need choosing again.
+    pub fn forget_uploads_at(&mut self, paths: &[String]) -> usize {
+        let mut forgotten = 0;
+        for path in paths {
+            let files = match path
+                .strip_prefix("material-")
+                .and_then(|n| n.parse::<usize>().ok())
+            {
+                Some(index) => match self.materials.get_mut(&index) {
+                    Some(MaterialChoice::Upload { files }) => Some(files),
+                    _ => None,
+                },
+                None => files_at(&mut self.answers, path),
+            };
+            for file in files.into_iter().flatten() {
+                if !file.upload_id.is_empty() {
+                    file.upload_id.clear();
+                    forgotten += 1;
+                }
+            }
+        }
+        forgotten
     }
 
     pub fn to_json(&self) -> String {
@@ -103,6 +143,24 @@ impl Draft {
             && draft.item_code == item_code
             && !draft.idempotency_key.is_empty())
         .then_some(draft)
+    }
+}
+
+/// The files answered at `path`: a field id, or `group-row-…` inside repeating groups.
+fn files_at<'a>(answers: &'a mut Answers, path: &str) -> Option<&'a mut Vec<FileRef>> {
+    if matches!(answers.get(path), Some(Answer::Files(_))) {
+        return match answers.get_mut(path) {
+            Some(Answer::Files(files)) => Some(files),
+            _ => None,
+        };
+    }
+    // Not a field here: `path` may be `<group>-<row>-<rest>`; field ids never hold '-'.
+    let (group, rest) = path.split_once('-')?;
+    let (row, rest) = rest.split_once('-')?;
+    let row: usize = row.parse().ok()?;
+    match answers.get_mut(group)? {
+        Answer::Group(rows) => files_at(rows.get_mut(row)?, rest),
+        _ => None,
     }
 }
 
@@ -175,7 +233,64 @@ pub fn uuid_from_bytes(mut b: [u8; 16]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use portal_core::form::Answer;
+
+    fn file(id: &str) -> FileRef {
+        FileRef {
+            upload_id: id.into(),
+            name: format!("{id}.png"),
+            size: 1,
+            mime: "image/png".into(),
+        }
+    }
+
+    #[test]
+    fn uploads_the_server_lacks_are_forgotten_only_where_it_said() {
+        let mut draft = Draft {
+            item_code: "X1".into(),
+            ..Draft::default()
+        };
+        draft.materials.insert(
+            0,
+            MaterialChoice::Upload {
+                files: vec![file("m0a"), file("m0b")],
+            },
+        );
+        draft.materials.insert(
+            1,
+            MaterialChoice::Upload {
+                files: vec![file("m1")],
+            },
+        );
+        draft
+            .answers
+            .insert("photo".into(), Answer::Files(vec![file("p")]));
+        let mut row = Answers::new();
+        row.insert("id_photo".into(), Answer::Files(vec![file("r1")]));
+        draft
+            .answers
+            .insert("family".into(), Answer::Group(vec![Answers::new(), row]));
+        let paths = [
+            "material-0".to_owned(),
+            "family-1-id_photo".to_owned(),
+            "material-9".to_owned(),
+            "family-7-id_photo".to_owned(),
+            "name".to_owned(),
+        ];
+        assert_eq!(draft.forget_uploads_at(&paths), 3);
+        let mut names = draft.files_to_reselect();
+        names.sort();
+        assert_eq!(names, ["m0a.png", "m0b.png", "r1.png"].map(String::from));
+        // Untouched: another material and a field the server did not name.
+        assert_eq!(
+            draft.materials[&1],
+            MaterialChoice::Upload {
+                files: vec![file("m1")]
+            }
+        );
+        assert_eq!(draft.answers["photo"], Answer::Files(vec![file("p")]));
+        // Asking again changes nothing more.
+        assert_eq!(draft.forget_uploads_at(&paths), 0);
+    }
 
     #[test]
     fn json_round_trip_keeps_everything_but_refuses_other_items_and_versions() {

@@ -176,16 +176,11 @@ async fn check_uploads(
         .collect();
     if let Some((_, first)) = missing.first() {
         let first: String = first.chars().take(40).collect();
-        let issues = missing
-            .iter()
-            .map(|(path, _)| {
-                let code = if path.starts_with("material-") {
-                    IssueCode::MaterialMissing
-                } else {
-                    IssueCode::Required
-                };
-                FieldIssue::new(path.clone(), code)
-            })
+        // One issue per question or material, however many of its files are missing.
+        let paths: BTreeSet<&String> = missing.iter().map(|(path, _)| path).collect();
+        let issues = paths
+            .into_iter()
+            .map(|path| FieldIssue::new(path.clone(), IssueCode::UploadMissing))
             .collect();
         let mut error = field_errors(issues, item, def);
         error.message = format!("附件 {first} 不存在或未上传成功，请重新上传");

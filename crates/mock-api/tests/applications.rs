@@ -7,7 +7,7 @@ use std::sync::Arc;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use http_body_util::BodyExt;
-use portal_core::form::{validate_form_definition, FormDefinition};
+use portal_core::form::{validate_form_definition, FormDefinition, IssueCode};
 use portal_core::submission::{ApplicationReceipt, ApplicationStatus};
 use portal_core::synth::synthetic_items;
 use portal_core::{ErrorBody, ErrorCode, ServiceItem};
@@ -353,7 +353,11 @@ async fn attachments_must_exist_and_stay_under_the_application_total() {
         "{}",
         error.message
     );
+    assert_eq!(error.fields.len(), 1);
     assert_eq!(error.fields[0].issue.path, "material-0");
+    // A code of its own, so the app knows to ask for the file again rather than for an answer.
+    assert_eq!(error.fields[0].issue.code, IssueCode::UploadMissing);
+    assert!(error.fields[0].message.contains("重新选择上传"));
 
     // Six 9 MB uploads (recorded directly) are within the per-file limit but over 50 MB together.
     let mut ids = Vec::new();

@@ -169,6 +169,17 @@ pub fn CheckPage() -> impl IntoView {
                         );
                     }
                     Err(SubmitError::Refused { fields, .. }) => {
+                        // Files the server does not have are asked for again, by name.
+                        let lost: Vec<String> = fields
+                            .iter()
+                            .filter(|f| f.code == "upload_missing")
+                            .map(|f| f.path.clone())
+                            .collect();
+                        if !lost.is_empty() {
+                            ctx.draft.update(|d| {
+                                d.forget_uploads_at(&lost);
+                            });
+                        }
                         let shown: Vec<ShownIssue> = fields
                             .into_iter()
                             .map(|f| ShownIssue {

@@ -63,6 +63,9 @@ pub enum IssueCode {
         max_mb: u32,
     },
     FileType,
+    /// A file the answer or material refers to is not on the server (never uploaded, or lost):
+    /// the applicant must choose it again.
+    UploadMissing,
     /// A required material of the applicant's situation was not provided.
     MaterialMissing,
     /// A provision names a material that is not on the applicant's list.
