@@ -5,7 +5,8 @@
 #   browser:  wasm-bindgen-test component tests in headless Chromium
 #   release:  trunk build --release, precompressed (brotli + gzip), sizes checked against the budget
 #   e2e:      Playwright + axe journeys (desktop and phone) and the keystroke benchmark,
-#             against dist/ served by the real mock API
+#             against dist/ served by the real mock API; the route matrix with its screenshots
+#   crash:    kill -9 the API mid-submission, repeatedly; nothing acknowledged is lost
 #   bench:    native search benchmark (prints figures)
 #   dev:      the README's first command serves and proxies, and Ctrl-C stops everything
 set -euo pipefail
@@ -33,9 +34,13 @@ scripts/sizes.sh
 
 stage "end-to-end (Playwright + axe, release build + mock API)"
 cargo build -p portal-mock-api
-# The route × language × mode × width matrix (project "matrix") runs on its own:
-# `npx playwright test --project=matrix` (see README); it is not yet green on every cell.
 npx playwright test --project=desktop --project=phone --project=bench
+
+stage "route matrix (every route × zh/en × normal/关怀 × phone/desktop/200 % zoom: axe, overflow, targets, screenshots)"
+npx playwright test --project=matrix
+
+stage "crash test (kill -9 mid-submission; every acknowledged application survives)"
+scripts/crash-test.sh 5
 
 stage "native search benchmark"
 cargo run --release -p portal-core --features pinyin --example search_bench

@@ -81,6 +81,10 @@ for (const width of widths) {
               path: `tests/e2e/artifacts/matrix/${route.name}-${lang}-${mode}-${width.name}.png`,
               fullPage: true,
             });
+            // What a phone shows first, without scrolling (the README shows two of these).
+            if (width.name === 'phone360') {
+              await page.screenshot({ path: `tests/e2e/artifacts/matrix/${route.name}-${lang}-${mode}-${width.name}-screen.png` });
+            }
           });
         }
       }

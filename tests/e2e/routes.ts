@@ -20,6 +20,41 @@ export const matrixRoutes: MatrixRoute[] = [
   { name: 'guide', open: (page) => settled(page, `/items/${noCrimeRecord}`, '[data-testid=guide]') },
   { name: 'not-found', open: (page) => settled(page, '/no-such-page', '[data-testid=not-found]') },
   { name: 'apply-intro', open: (page) => settled(page, `/items/${noCrimeRecord}/apply`, 'main h1') },
+  {
+    name: 'apply-step',
+    open: async (page) => {
+      await seedDraft(page, 'applicant');
+      await settled(page, `/items/${noCrimeRecord}/apply/step/applicant`, '[data-testid=apply-step]');
+    },
+  },
+  {
+    name: 'apply-materials',
+    open: async (page) => {
+      await seedDraft(page, 'materials');
+      await settled(page, `/items/${noCrimeRecord}/apply/materials`, '[data-testid=apply-materials]');
+    },
+  },
+  {
+    name: 'apply-check',
+    open: async (page) => {
+      await seedDraft(page, 'check');
+      await settled(page, `/items/${noCrimeRecord}/apply/check`, '[data-testid=apply-check]');
+    },
+  },
+  {
+    name: 'apply-done',
+    open: async (page) => {
+      const reference = await submitApplication(page);
+      await settled(page, `/items/${noCrimeRecord}/apply/done/${reference}`, '[data-testid=apply-done]');
+    },
+  },
+  {
+    name: 'case',
+    open: async (page) => {
+      const reference = await submitApplication(page);
+      await settled(page, `/applications/${reference}`, '[data-testid=case]');
+    },
+  },
   { name: 'staff-sign-in', open: (page) => settled(page, '/staff', 'main form') },
   {
     name: 'staff-catalog',
@@ -50,4 +85,43 @@ async function signIn(page: Page) {
     data: { username: 'admin', password: 'admin-dev-2026!' },
   });
   expect(response.status()).toBe(200);
+}
+
+/** Answers that pass every check of the 无犯罪记录证明 form (本人申请). */
+const validAnswers = {
+  name: '张三',
+  id_number: '11010519491231002X',
+  mobile: '13800138000',
+  has_agent: false,
+  purpose: 'employment',
+  residence: { province: '500000', city: '500100', district: '500103' },
+  address: '重庆市渝中区解放碑街道 1 号',
+};
+
+/** A complete draft in the browser's storage, on the given page of the journey. */
+async function seedDraft(page: Page, at: string) {
+  const draft = {
+    version: 1,
+    item_code: noCrimeRecord,
+    situation: { applicant: 'self' },
+    answers: validAnswers,
+    confirmed_warnings: [],
+    materials: {},
+    page: at,
+    idempotency_key: 'matrix-draft-0000-0000-000000000000',
+  };
+  await page.addInitScript(
+    ([key, value]) => localStorage.setItem(key, value),
+    [`portal.draft.${noCrimeRecord}`, JSON.stringify(draft)] as const,
+  );
+}
+
+/** Submits a valid application through the public API; returns its reference. */
+async function submitApplication(page: Page): Promise<string> {
+  const response = await page.request.post('/api/applications', {
+    headers: { 'Idempotency-Key': crypto.randomUUID() },
+    data: { item_code: noCrimeRecord, situation: { applicant: 'self' }, answers: validAnswers, materials: [{ material: 0, kind: { type: 'shared_check' } }] },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()).reference;
 }
