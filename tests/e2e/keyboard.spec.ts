@@ -7,7 +7,7 @@ import { CODES, MOBILE, VALID_ID } from './apply-pages';
 import { CatalogPage } from './pages';
 
 /** Fails unless the focused element draws a focus indicator (an outline or a box shadow). */
-async function expectVisibleFocus(page: Page) {
+async function expectVisibleFocus(page: Page, on = '') {
   const focus = await page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
     if (!el || el === document.body) return null;
@@ -19,7 +19,7 @@ async function expectVisibleFocus(page: Page) {
       onScreen: r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0,
     };
   });
-  expect(focus, 'something has focus').not.toBeNull();
+  expect(focus, `something has focus ${on}`).not.toBeNull();
   expect(focus!.ring, `visible focus ring on ${focus!.what}`).toBe(true);
   expect(focus!.onScreen, `focused ${focus!.what} is on screen`).toBe(true);
 }
@@ -31,7 +31,7 @@ async function tabTo(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 'Ta
   await expect(target).toBeAttached();
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press(key);
-    await expectVisibleFocus(page);
+    await expectVisibleFocus(page, `on the way to ${target}`);
     if (await isFocused(target)) return;
   }
   throw new Error(`${key} never reached ${target}`);

@@ -84,9 +84,11 @@ pub fn use_apply() -> ApplyCtx {
 #[component]
 pub fn ApplyShell() -> impl IntoView {
     let params = use_params_map();
-    let code = move || params.with(|p| p.get("code").unwrap_or_default());
+    // A memo: moving between the journey's pages changes the params map (`step`, `reference`)
+    // but not the code, and must neither refetch the item nor rebuild the frame and its draft.
+    let code = Memo::new(move |_| params.with(|p| p.get("code").unwrap_or_default()));
     let data = LocalResource::new(move || {
-        let code = code();
+        let code = code.get();
         async move {
             let item = fetch_item(&code).await?;
             let form = fetch_form(&code).await?;
@@ -99,7 +101,7 @@ pub fn ApplyShell() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok((item, form)) => view! { <ApplyFrame item form /> }.into_any(),
-                    Err(error) if error.is_not_found() => no_form(code()).into_any(),
+                    Err(error) if error.is_not_found() => no_form(code.get_untracked()).into_any(),
                     Err(error) => {
                         set_title(t().load_failed);
                         view! {
