@@ -3,8 +3,11 @@
 
 use gloo_net::http::{Request, RequestBuilder, Response};
 use portal_core::figures::HeadlineFigures;
-use portal_core::staff::{AuditReport, LoginRequest, StaffItemRow, StaffMe};
-use portal_core::{ErrorBody, ErrorCode};
+use portal_core::staff::{
+    AuditReport, LoginRequest, StaffApplicationDetail, StaffApplicationPage, StaffItemRow, StaffMe,
+    TransitionRequest,
+};
+use portal_core::{ErrorBody, ErrorCode, Lang};
 use serde::de::DeserializeOwned;
 use web_sys::RequestCredentials;
 
@@ -38,6 +41,10 @@ async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, FetchError> {
         .send()
         .await
         .map_err(|e| FetchError::Network(e.to_string()))?;
+    json_of(response).await
+}
+
+async fn json_of<T: DeserializeOwned>(response: Response) -> Result<T, FetchError> {
     if response.ok() {
         return response
             .json()
@@ -121,6 +128,47 @@ pub fn audit_csv_url(lang: portal_core::Lang) -> String {
     format!("/api/staff/audit.csv?lang={}", lang.code())
 }
 
+/// `GET /api/staff/applications?<filter>`; `query` is `QueueFilter::to_query_string()`.
+pub async fn fetch_applications(query: &str) -> Result<StaffApplicationPage, FetchError> {
+    get_json(&format!("/api/staff/applications{query}")).await
+}
+
+fn application_url(reference: &str, tail: &str, lang: Lang) -> String {
+    let reference = portal_core::filter::percent_encode(reference);
+    format!(
+        "/api/staff/applications/{reference}{tail}?lang={}",
+        lang.code()
+    )
+}
+
+/// `GET /api/staff/applications/{reference}`, the answers worded in `lang`.
+pub async fn fetch_application(
+    reference: &str,
+    lang: Lang,
+) -> Result<StaffApplicationDetail, FetchError> {
+    get_json(&application_url(reference, "", lang)).await
+}
+
+/// `POST /api/staff/applications/{reference}/transitions`: the updated application, or the
+/// API's error (409 `Conflict`: invalid or someone moved it first; 422: the note is missing).
+pub async fn transition_application(
+    reference: &str,
+    lang: Lang,
+    request: &TransitionRequest,
+) -> Result<StaffApplicationDetail, FetchError> {
+    let response = with_cookie(Request::post(&application_url(
+        reference,
+        "/transitions",
+        lang,
+    )))
+    .json(request)
+    .map_err(|e| FetchError::Decode(e.to_string()))?
+    .send()
+    .await
+    .map_err(|e| FetchError::Network(e.to_string()))?;
+    json_of(response).await
+}
+
 /// What a failed staff request means for the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
@@ -155,6 +203,18 @@ mod tests {
             "/api/staff/items.csv?dept=%E5%85%AC%E5%AE%89&online=1&lang=en"
         );
         assert_eq!(audit_csv_url(Lang::En), "/api/staff/audit.csv?lang=en");
+    }
+
+    #[test]
+    fn application_urls_carry_the_language_and_encode_the_reference() {
+        assert_eq!(
+            application_url("7KQM-3XPA-W9RT-2HFD", "", Lang::En),
+            "/api/staff/applications/7KQM-3XPA-W9RT-2HFD?lang=en"
+        );
+        assert_eq!(
+            application_url("a/b", "/transitions", Lang::Zh),
+            "/api/staff/applications/a%2Fb/transitions?lang=zh"
+        );
     }
 
     #[test]
