@@ -16,6 +16,7 @@ use crate::pages::not_found::NotFound;
 use crate::pages::staff::audit::StaffAuditPage;
 use crate::pages::staff::catalog_console::StaffCatalogPage;
 use crate::pages::staff::figures::StaffFiguresPage;
+use crate::pages::staff::queue::StaffApplicationsPage;
 use crate::pages::staff::sign_in::StaffSignInPage;
 
 #[component]
@@ -48,6 +49,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/staff/catalog") view=StaffCatalogPage />
                             <Route path=path!("/staff/figures") view=StaffFiguresPage />
                             <Route path=path!("/staff/audit") view=StaffAuditPage />
+                            <Route path=path!("/staff/applications/:reference?") view=StaffApplicationsPage />
                         </Routes>
                     </main>
                     <Footer />

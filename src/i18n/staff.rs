@@ -1,5 +1,5 @@
-//! The staff workspace's strings (sign-in, catalog console, figures, audit) in Simplified
-//! Chinese and English, side by side.
+//! The staff workspace's strings (sign-in, catalog console, figures, audit, application queue)
+//! in Simplified Chinese and English, side by side.
 
 type Text = &'static str;
 
@@ -30,6 +30,7 @@ crate::messages! {
     nav_catalog: Text = "事项目录", "Catalog";
     nav_figures: Text = "核心指标", "Headline figures";
     nav_audit: Text = "目录审计", "Catalog audit";
+    nav_applications: Text = "申请件", "Applications";
     forbidden_title: Text = "无权访问", "Access denied";
     forbidden_detail: Text = "您的账号无权访问此页面。如需开通，请联系系统管理员。",
         "Your account may not open this page. Ask an administrator if you need it.";
@@ -76,4 +77,83 @@ crate::messages! {
     rules_heading: fn(usize) -> String = |n| format!("审计规则（{n} 条）"), |n| format!("Rules checked ({n})");
     field: Text = "字段：", "Field: ";
     rule: Text = "规则：", "Rule: ";
+
+    // The application queue.
+    queue_title: Text = "申请件", "Applications";
+    queue_lead: Text = "按状态、事项、部门和提交日期筛选，点击受理编号查看并办理。",
+        "Filter by status, item, department and date submitted; open an application by its reference to work on it.";
+    filters_heading: Text = "筛选条件", "Filters";
+    filter_status: Text = "状态", "Status";
+    any_status: Text = "全部状态", "Any status";
+    filter_item: Text = "事项", "Item";
+    filter_item_hint: Text = "输入事项名称（或其中几个字）或实施编码。", "Type an item's name (or part of it) or its code.";
+    filter_department: Text = "部门", "Department";
+    any_department: Text = "全部部门", "All departments";
+    own_department: fn(&str) -> String = |d| format!("部门：{d}（本账号只能查看本部门的申请）"),
+        |d| format!("Department: {d} (this account sees its own department only)");
+    filter_from: Text = "提交日期自", "Submitted from";
+    filter_to: Text = "提交日期至", "Submitted to";
+    apply_filters: Text = "筛选", "Apply filters";
+    clear_filters: Text = "清除筛选条件", "Clear filters";
+    item_not_found: fn(&str) -> String = |x| format!("没有名称或编码为“{x}”的事项"),
+        |x| format!("No item has the name or code “{x}”");
+    item_ambiguous: fn(&str, usize) -> String = |x, n| format!("“{x}”对应 {n} 个事项，请输入完整名称"),
+        |x, n| format!("“{x}” matches {n} items: type the full name");
+    dates_reversed: Text = "“提交日期至”不能早于“提交日期自”", "“Submitted to” cannot be before “Submitted from”";
+    queue_caption: fn(u64) -> String = |n| format!("申请件列表（共 {n} 件）"), |n| format!("Applications ({n})");
+    col_reference: Text = "受理编号", "Reference";
+    col_item: Text = "事项", "Item";
+    col_applicant: Text = "申请人", "Applicant";
+    col_status: Text = "状态", "Status";
+    col_submitted: Text = "提交时间", "Submitted";
+    not_given: Text = "未填写", "Not given";
+    queue_empty: Text = "没有符合条件的申请件。", "No application matches.";
+    queue_empty_filtered: Text = "可以减少或清除筛选条件。", "Try fewer filters, or clear them.";
+    page_status: fn(u32, u32, u64) -> String = |x, y, n| format!("第 {x} / {y} 页，共 {n} 件"),
+        |x, y, n| format!("Page {x} of {y}, {n} in all");
+    paging: Text = "分页", "Pages";
+    previous_page: Text = "上一页", "Previous page";
+    next_page: Text = "下一页", "Next page";
+    first_page: Text = "回到第 1 页", "Back to page 1";
+
+    // One application.
+    back_to_queue: Text = "返回申请件列表", "Back to the applications";
+    application_title: fn(&str) -> String = |r| format!("申请件 {r}"), |r| format!("Application {r}");
+    field_item: Text = "事项", "Item";
+    field_department: Text = "部门", "Department";
+    field_applicant: Text = "申请人", "Applicant";
+    field_status: Text = "当前状态", "Status";
+    field_submitted: Text = "提交时间", "Submitted";
+    field_updated: Text = "最后更新", "Last changed";
+    field_promised: Text = "承诺时限", "Promised time limit";
+    answers_heading: Text = "申请信息", "Answers";
+    situation_heading: Text = "申请情形", "Situation";
+    no_answers: Text = "没有填写内容。", "Nothing was filled in.";
+    materials_heading: Text = "申请材料", "Materials";
+    material_n: fn(usize) -> String = |n| format!("材料 {n}"), |n| format!("Material {n}");
+    uploaded: Text = "已上传：", "Uploaded:";
+    download: Text = "下载", "Download";
+    files_missing: fn(usize) -> String = |n| format!("另有 {n} 个文件未找到"), |n| format!("{n} more file(s) not found");
+    commitment: Text = "告知承诺", "Commitment (告知承诺)";
+    commitment_agreed: Text = "申请人已同意以下承诺：", "The applicant agreed to this commitment:";
+    commitment_refused: Text = "申请人未同意承诺。", "The applicant did not agree to the commitment.";
+    deferred: Text = "容缺后补：受理后补交", "To follow (容缺后补): handed in after acceptance";
+    shared_check: Text = "共享核验：部门通过数据共享核验，无需提交", "Shared check (共享核验): verified through data sharing, nothing to hand in";
+    trust_level: Text = "可信等级：", "Trust level: ";
+    no_materials: Text = "无需提交材料。", "No materials were needed.";
+    warnings_heading: Text = "申请人已确认的提示", "Warnings the applicant confirmed";
+    actions_heading: Text = "办理", "Act on it";
+    no_actions: Text = "此申请已结束，没有可执行的操作。", "This application is closed: nothing more can be done.";
+    note_missing: fn(&str) -> String = |label| format!("请填写{label}"), |label| format!("Enter {label}");
+    confirm_action: fn(&str) -> String = |a| format!("确认{a}"), |a| format!("Confirm: {a}");
+    cancel: Text = "取消", "Cancel";
+    sending: Text = "正在提交…", "Sending…";
+    action_done: fn(&str, &str) -> String = |a, s| format!("已{a}，当前状态：{s}。"),
+        |a, s| format!("Done: {a}. The status is now {s}.");
+    changed_meanwhile: Text = "此申请已被他人更改，现显示最新内容，请核对后再办理。",
+        "Someone else changed this application meanwhile. The latest version is shown: check it before acting.";
+    action_failed: Text = "未能提交，您填写的内容已保留。", "It was not sent. What you typed is kept.";
+    log_heading: Text = "办理记录", "History";
+    log_applicant: Text = "申请人", "Applicant";
+    log_submitted: Text = "提交申请", "Submitted";
 }

@@ -17,7 +17,7 @@ pub use any_field::AnyField;
 pub use choice::{ChoiceField, MultiChoiceField, YesNoField};
 pub use credit_code::CreditCodeField;
 pub use error_summary::{focus_field, ErrorSummary};
-pub use files::{check_file, FileUpload};
+pub use files::{check_file, size_text, FileUpload};
 pub use group::GroupField;
 pub use region::RegionField;
 pub use text::{DateField, NumberField, TextField, TextKind, TextareaField};

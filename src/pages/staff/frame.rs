@@ -21,6 +21,7 @@ pub enum StaffPage {
     Catalog,
     Figures,
     Audit,
+    Applications,
 }
 
 /// The signed-in account, shared with the page so a refused request can ask for sign-in again.
@@ -34,6 +35,11 @@ impl StaffSession {
     /// brings back the sign-in form.
     pub fn recheck(self) {
         self.me.refetch();
+    }
+
+    /// The signed-in account (known once the frame shows the page).
+    pub fn account(self) -> Option<StaffMe> {
+        self.me.get_untracked().and_then(Result::ok)
     }
 }
 
@@ -139,6 +145,7 @@ fn StaffBar(me: StaffMe, current: StaffPage) -> impl IntoView {
                 {link(StaffPage::Catalog, "/staff/catalog", t.nav_catalog)}
                 {link(StaffPage::Figures, "/staff/figures", t.nav_figures)}
                 {link(StaffPage::Audit, "/staff/audit", t.nav_audit)}
+                {link(StaffPage::Applications, "/staff/applications", t.nav_applications)}
             </nav>
             <button
                 type="button"

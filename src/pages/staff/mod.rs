@@ -1,11 +1,15 @@
-//! The staff workspace (`/staff/*`): sign-in, the catalog console, the headline figures and the
-//! audit. Every page checks the session first (see [`frame`]).
+//! The staff workspace (`/staff/*`): sign-in, the catalog console, the headline figures, the
+//! audit and the application queue. Every page checks the session first (see [`frame`]).
 
+pub mod application;
+mod application_actions;
 pub mod application_text;
 pub mod audit;
 pub mod catalog_console;
 pub mod figures;
 mod frame;
+pub mod queue;
 pub mod queue_filter;
+mod queue_form;
 pub mod sign_in;
 pub mod sort;
