@@ -77,6 +77,22 @@ export const matrixRoutes: MatrixRoute[] = [
       await settled(page, '/staff/audit', 'main h1');
     },
   },
+  {
+    name: 'staff-applications',
+    open: async (page) => {
+      await submitApplication(page);
+      await signIn(page);
+      await settled(page, '/staff/applications', 'main table');
+    },
+  },
+  {
+    name: 'staff-application',
+    open: async (page) => {
+      const reference = await submitApplication(page);
+      await signIn(page);
+      await settled(page, `/staff/applications/${reference}`, '[data-testid=event-log] li');
+    },
+  },
 ];
 
 /** Signs in as the administrator through the API; the cookie then rides with every page request. */
