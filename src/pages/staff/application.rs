@@ -144,11 +144,7 @@ fn details(
         {(!found.situation.is_empty()).then(|| situation(receipt.item_code.clone(), found.situation.clone()))}
         <section class="staff-section" aria-labelledby="materials-heading">
             <h2 id="materials-heading">{t.materials_heading}</h2>
-            {if found.materials.is_empty() {
-                view! { <p>{t.no_materials}</p> }.into_any()
-            } else {
-                view! { <ul class="staff-materials" data-testid="materials">{found.materials.into_iter().map(material).collect_view()}</ul> }.into_any()
-            }}
+            <MaterialList materials=found.materials />
         </section>
         {(!warnings.is_empty()).then(|| view! {
             <section class="staff-section" aria-labelledby="warnings-heading">
@@ -196,6 +192,21 @@ fn situation(code: String, answers: portal_core::situation::SituationAnswers) ->
             <dl class="summary-list" data-testid="situation">{rows}</dl>
         </section>
     }
+}
+
+/// Each material as the applicant provided it.
+#[component]
+pub fn MaterialList(materials: Vec<StaffMaterial>) -> impl IntoView {
+    let t = StaffText::now();
+    if materials.is_empty() {
+        return view! { <p>{t.no_materials}</p> }.into_any();
+    }
+    view! {
+        <ul class="staff-materials" data-testid="materials">
+            {materials.into_iter().map(material).collect_view()}
+        </ul>
+    }
+    .into_any()
 }
 
 fn material(m: StaffMaterial) -> impl IntoView {
