@@ -74,12 +74,19 @@ async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, FetchError> {
         .await
         .map_err(|e| FetchError::Network(e.to_string()))?;
     if response.ok() {
-        return response
-            .json()
-            .await
-            .map_err(|e| FetchError::Decode(e.to_string()));
+        return json_body(response).await;
     }
     Err(error_from(response).await)
+}
+
+/// A successful answer's JSON body, parsed from the bytes as sent: reading it as text would
+/// decode it to a JS string and encode it again into wasm memory (the catalog is megabytes).
+async fn json_body<T: DeserializeOwned>(response: Response) -> Result<T, FetchError> {
+    let bytes = response
+        .binary()
+        .await
+        .map_err(|e| FetchError::Network(e.to_string()))?;
+    serde_json::from_slice(&bytes).map_err(|e| FetchError::Decode(e.to_string()))
 }
 
 async fn error_from(response: Response) -> FetchError {
