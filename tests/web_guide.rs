@@ -12,42 +12,12 @@ use portal_core::situation::{SituationAnswers, SituationQuestion, SituationRule}
 use portal_core::{ServiceItem, Text};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-fn container() -> HtmlElement {
-    let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&el).unwrap();
-    el
-}
-
-fn texts(root: &Element, selector: &str) -> Vec<String> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .map(|i| list.item(i).unwrap().text_content().unwrap_or_default())
-        .collect()
-}
-
-fn one(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
-}
-
-async fn settle() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
+mod dom;
+use dom::{container, one, sleep, texts};
 
 fn option(value: &str, zh: &str, en: &str) -> ChoiceOption {
     ChoiceOption {
@@ -99,7 +69,7 @@ async fn answering_the_question_changes_the_material_list() {
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
         view! { <SituationPicker item=item.clone() answers /> }
     });
-    settle().await;
+    sleep(20).await;
 
     // A radio group per question, named by its legend.
     assert_eq!(texts(&root, "fieldset legend"), ["由谁提出申请？"]);
@@ -119,7 +89,7 @@ async fn answering_the_question_changes_the_material_list() {
     assert!(status.text_content().unwrap().contains("还有 1 个问题"));
 
     choose(&root, "self");
-    settle().await;
+    sleep(20).await;
     let names = texts(&root, "[data-testid=my-materials] li strong");
     assert_eq!(names, ["居民身份证"]);
     assert!(texts(&root, "[data-testid=my-materials] li")[0].contains("由部门共享核验，无需提交"));
@@ -129,7 +99,7 @@ async fn answering_the_question_changes_the_material_list() {
     );
 
     choose(&root, "agent");
-    settle().await;
+    sleep(20).await;
     let names = texts(&root, "[data-testid=my-materials] li strong");
     assert_eq!(names, ["居民身份证", "委托书"]);
     let status = one(&root, "[data-testid=situation-count]")
@@ -153,7 +123,7 @@ async fn answers_set_from_outside_check_the_radio_and_fill_the_printed_sheet() {
             <NoticeSheet item=item.clone() answers />
         }
     });
-    settle().await;
+    sleep(20).await;
     let agent: HtmlInputElement = one(&root, "input[value=agent]").unchecked_into();
     assert!(agent.checked());
     let sheet = one(&root, "[data-testid=notice-sheet]");
@@ -169,7 +139,7 @@ async fn answers_set_from_outside_check_the_radio_and_fill_the_printed_sheet() {
         "applicant".to_owned(),
         "self".to_owned(),
     )]));
-    settle().await;
+    sleep(20).await;
     assert_eq!(
         texts(&sheet, "[data-testid=sheet-materials] tbody th"),
         ["居民身份证"]

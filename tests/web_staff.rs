@@ -9,16 +9,12 @@ use portal_core::staff::{StaffMaterial, StaffProvision, StaffUpload};
 use portal_core::submission::TrustLevel;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
+use web_sys::Element;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn container() -> HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let el: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&el).unwrap();
-    el
-}
+mod dom;
+use dom::container;
 
 fn items(root: &Element) -> Vec<Element> {
     let list = root.query_selector_all("li.staff-material").unwrap();
