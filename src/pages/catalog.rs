@@ -51,6 +51,13 @@ fn CatalogLoader(store: CatalogStore) -> impl IntoView {
                 match result {
                     Ok(list) => {
                         let index = Arc::new(SearchIndex::new(list));
+                        // The list shows without the search data; it is built just after that
+                        // first paint (rAF runs before the frame, the timeout after it), ready
+                        // for the first keystroke.
+                        let later = Arc::clone(&index);
+                        request_animation_frame(move || {
+                            set_timeout(move || later.prepare(), std::time::Duration::ZERO);
+                        });
                         let session = Arc::new(SearchSession::new(index));
                         store.keep(Arc::clone(&session));
                         view! { <CatalogBrowser session /> }.into_any()

@@ -19,6 +19,7 @@ fn main() {
     let keys_ms = started.elapsed().as_secs_f64() * 1e3;
     let started = Instant::now();
     let index = SearchIndex::new(summaries);
+    index.prepare();
     let index_ms = started.elapsed().as_secs_f64() * 1e3;
     println!(
         "search_bench: {ITEMS} items; pinyin keys {keys_ms:.1} ms, index build {index_ms:.1} ms"

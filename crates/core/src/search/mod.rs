@@ -10,6 +10,8 @@ mod pinyin;
 mod tests;
 mod text;
 
+use std::sync::OnceLock;
+
 use crate::filter::CatalogFilter;
 use crate::summary::ItemSummary;
 use entry::Entry;
@@ -30,16 +32,38 @@ pub struct Hit {
 }
 
 /// The catalog, prepared for search.
+///
+/// The per-item search data (folded texts, pinyin, Bloom filters) is built on first need: the
+/// first search with text, or [`prepare`](Self::prepare). Listing and filtering without text
+/// never need it, so the catalog can show before it exists (the app prepares it just after its
+/// first paint).
 #[derive(Debug)]
 pub struct SearchIndex {
     items: Vec<ItemSummary>,
-    entries: Vec<Entry>,
+    entries: OnceLock<Vec<Entry>>,
 }
 
 impl SearchIndex {
     pub fn new(items: Vec<ItemSummary>) -> Self {
-        let entries = items.iter().map(Entry::new).collect();
-        Self { items, entries }
+        Self {
+            items,
+            entries: OnceLock::new(),
+        }
+    }
+
+    /// Builds the search data now (a no-op once built).
+    pub fn prepare(&self) {
+        self.entries();
+    }
+
+    /// Whether the search data has been built.
+    pub fn is_prepared(&self) -> bool {
+        self.entries.get().is_some()
+    }
+
+    fn entries(&self) -> &[Entry] {
+        self.entries
+            .get_or_init(|| self.items.iter().map(Entry::new).collect())
     }
 
     pub fn items(&self) -> &[ItemSummary] {
@@ -83,9 +107,10 @@ impl SearchIndex {
         let ascii = q.bytes().all(|b| b.is_ascii_alphanumeric());
         let single_letter = is_single_letter(&q);
         let wanted = Bloom::of(&q);
+        let entries = self.entries();
         let mut hits: Vec<Hit> = candidates
             .filter_map(|(index, _)| {
-                let entry = &self.entries[index];
+                let entry = &entries[index];
                 if !entry.bloom.may_contain(&wanted) {
                     return None;
                 }
@@ -101,7 +126,7 @@ impl SearchIndex {
         hits.sort_unstable_by_key(|h| {
             (
                 std::cmp::Reverse(h.score),
-                self.entries[h.index].name_chars,
+                entries[h.index].name_chars,
                 h.index,
             )
         });

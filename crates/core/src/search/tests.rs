@@ -372,3 +372,24 @@ fn odd_names_aliases_keys_and_queries_never_panic() {
     }
     assert_eq!(queries, 2_000);
 }
+
+#[test]
+fn the_search_data_is_built_on_first_need_and_listing_does_not_need_it() {
+    let index = SearchIndex::new(synthetic_items(50).iter().map(summary_with_keys).collect());
+    // Listing and filtering without text: no search data yet.
+    let all = index.search(&CatalogFilter::default());
+    assert_eq!(all.len(), 50);
+    assert!(!index.is_prepared());
+    // The first search with text builds it, and finds the same as an index prepared up front.
+    let query = CatalogFilter {
+        query: "bj".into(),
+        ..Default::default()
+    };
+    let lazy = index.search(&query);
+    assert!(index.is_prepared());
+    let eager = SearchIndex::new(synthetic_items(50).iter().map(summary_with_keys).collect());
+    eager.prepare();
+    assert!(eager.is_prepared());
+    assert_eq!(lazy, eager.search(&query));
+    assert!(!lazy.is_empty());
+}
