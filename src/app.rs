@@ -23,6 +23,7 @@ use crate::pages::staff::sign_in::StaffSignInPage;
 pub fn App() -> impl IntoView {
     let prefs = provide_prefs();
     crate::pages::catalog_store::provide_catalog_store();
+    crate::pages::staff::provide_staff_state();
     view! {
         <Router>
             <FocusOnNavigation />

@@ -112,6 +112,22 @@ test('要求补正 needs a note: a blank one is refused at the field, then it is
   expect(applicantView).toContain('请补充上传户口簿首页及本人页');
 });
 
+test('a note being typed survives a switch of language', async ({ page }) => {
+  const reference = await submitApplication(page.request, uniqueName('孙八'));
+  await signInAs(page.request, 'police');
+  await page.goto(`/staff/applications/${reference}`);
+  await page.getByRole('button', { name: '不予受理' }).click();
+  await page.getByRole('textbox', { name: '不予受理的理由' }).fill('不属于本机关管辖');
+  await page.getByTestId('switch-lang').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // The page is worded again in English; the open box and its text are still there.
+  const note = page.locator('#note-reject');
+  await expect(note).toBeVisible();
+  await expect(note).toHaveValue('不属于本机关管辖');
+  await page.getByTestId('switch-lang').click();
+  await expect(page.getByRole('textbox', { name: '不予受理的理由' })).toHaveValue('不属于本机关管辖');
+});
+
 test('someone else acting first is said and the page shows the application as it is now', async ({ page }) => {
   const reference = await submitApplication(page.request, uniqueName('钱七'));
   await signInAs(page.request, 'police');
@@ -246,8 +262,9 @@ test('axe finds nothing on the list and the detail, in Chinese and English', asy
   await expect(page.getByRole('heading', { level: 2, name: 'History' })).toBeVisible();
   await expect(page.getByTestId('answers')).toContainText('ID card number');
   await expectNoAxeViolations(page);
-  await page.getByRole('button', { name: 'Request a correction' }).click();
-  await expect(page.getByRole('textbox', { name: 'What is missing' })).toBeFocused();
+  // The box opened before the switch is still open, now in English.
+  await expect(page.getByRole('button', { name: 'Request a correction', exact: true })).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByRole('textbox', { name: 'What is missing' })).toBeVisible();
   await page.getByRole('link', { name: 'Back to the applications' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Applications' })).toBeVisible();
   await expect(page.getByTestId('page-status')).toHaveText(/^Page 1 of \d+, \d+ in all$/);

@@ -13,3 +13,9 @@ pub mod queue_filter;
 mod queue_form;
 pub mod sign_in;
 pub mod sort;
+
+/// What the staff workspace keeps for the whole visit: the notes typed on an application survive
+/// a language switch (which re-renders the page) as well as a new sign-in. Call once, in `App`.
+pub fn provide_staff_state() {
+    leptos::prelude::provide_context(application_actions::Workbench::new());
+}

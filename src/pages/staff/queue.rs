@@ -27,8 +27,9 @@ use crate::pages::staff::queue_filter::{page_count, QueueFilter};
 pub fn StaffApplicationsPage() -> impl IntoView {
     let params = use_params_map();
     let reference = Memo::new(move |_| params.with(|p| p.get("reference")));
-    // Above the session frame: signing in again in between keeps what was typed.
-    let bench = Workbench::new();
+    // Kept at app level (see `provide_staff_state`): signing in again or switching language in
+    // between keeps what was typed.
+    let bench = use_context::<Workbench>().unwrap_or_default();
     view! {
         <StaffFrame current=StaffPage::Applications>
             {move || match reference.get() {
