@@ -36,29 +36,7 @@ pub fn answers_from_query(
 
 /// The query string of the answers, `?s.applicant=agent&s.kind=first`, or `""` when none.
 pub fn answers_query(answers: &SituationAnswers) -> String {
-    let pairs: Vec<String> = answers
-        .iter()
-        .map(|(q, v)| format!("{}={}", encode(&answer_key(q)), encode(v)))
-        .collect();
-    if pairs.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", pairs.join("&"))
-    }
-}
-
-/// Percent-encodes all but the URL's unreserved characters (RFC 3986), byte by byte in UTF-8.
-fn encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                out.push(byte as char)
-            }
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
+    portal_core::filter::query_string(answers.iter().map(|(q, v)| (answer_key(q), v)))
 }
 
 /// How many questions are still unanswered (an answer outside the options counts as none).

@@ -135,15 +135,7 @@ impl CatalogFilter {
 
     /// `?q=…&dept=…` (percent-encoded), or "" when nothing is set.
     pub fn to_query_string(&self) -> String {
-        let pairs = self.to_query_pairs();
-        if pairs.is_empty() {
-            return String::new();
-        }
-        let body: Vec<String> = pairs
-            .iter()
-            .map(|(k, v)| format!("{k}={}", percent_encode(v)))
-            .collect();
-        format!("?{}", body.join("&"))
+        query_string(self.to_query_pairs())
     }
 
     /// Reads a filter from decoded query values; `get` returns the value of a key.
@@ -162,6 +154,27 @@ impl CatalogFilter {
             commitment: flag("commit"),
             instant: flag("instant"),
         }
+    }
+}
+
+/// `?k=v&k2=v2` with keys and values percent-encoded, or "" when there are no pairs.
+pub fn query_string<K: AsRef<str>, V: AsRef<str>>(
+    pairs: impl IntoIterator<Item = (K, V)>,
+) -> String {
+    let body: Vec<String> = pairs
+        .into_iter()
+        .map(|(k, v)| {
+            format!(
+                "{}={}",
+                percent_encode(k.as_ref()),
+                percent_encode(v.as_ref())
+            )
+        })
+        .collect();
+    if body.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", body.join("&"))
     }
 }
 

@@ -2,7 +2,7 @@
 //! takes the same keys), picking an item by name or code, and paging.
 
 use portal_core::date::CivilDate;
-use portal_core::filter::percent_encode;
+use portal_core::filter::query_string;
 use portal_core::status::Status;
 use portal_core::DepartmentKind;
 
@@ -72,14 +72,7 @@ impl QueueFilter {
         if self.page > 1 {
             pairs.push(("page", self.page.to_string()));
         }
-        if pairs.is_empty() {
-            return String::new();
-        }
-        let body: Vec<String> = pairs
-            .iter()
-            .map(|(k, v)| format!("{k}={}", percent_encode(v)))
-            .collect();
-        format!("?{}", body.join("&"))
+        query_string(pairs)
     }
 
     /// The same filter on another page.
