@@ -1,12 +1,11 @@
 // The portal's routes as the route matrix opens them: each waits until its page has settled.
 import { expect, type Page } from '@playwright/test';
+import { NO_CRIME_RECORD as noCrimeRecord, signInAs, submitApplication as submit, validAnswers } from './staff-api';
 
 export interface MatrixRoute {
   name: string;
   open(page: Page): Promise<void>;
 }
-
-const noCrimeRecord = '11500103009302116520017302400001';
 
 async function settled(page: Page, path: string, ready: string) {
   await page.goto(path);
@@ -95,24 +94,11 @@ export const matrixRoutes: MatrixRoute[] = [
   },
 ];
 
-/** Signs in as the administrator through the API; the cookie then rides with every page request. */
-async function signIn(page: Page) {
-  const response = await page.request.post('/api/staff/session', {
-    data: { username: 'admin', password: 'admin-dev-2026!' },
-  });
-  expect(response.status()).toBe(200);
-}
+/** Signs in as the administrator; the cookie then rides with every page request. */
+const signIn = (page: Page) => signInAs(page.request, 'admin');
 
-/** Answers that pass every check of the 无犯罪记录证明 form (本人申请). */
-const validAnswers = {
-  name: '张三',
-  id_number: '11010519491231002X',
-  mobile: '13800138000',
-  has_agent: false,
-  purpose: 'employment',
-  residence: { province: '500000', city: '500100', district: '500103' },
-  address: '重庆市渝中区解放碑街道 1 号',
-};
+/** Submits a valid application through the public API; returns its reference. */
+const submitApplication = (page: Page) => submit(page.request, '张三');
 
 /** A complete draft in the browser's storage, on the given page of the journey. */
 async function seedDraft(page: Page, at: string) {
@@ -120,7 +106,7 @@ async function seedDraft(page: Page, at: string) {
     version: 1,
     item_code: noCrimeRecord,
     situation: { applicant: 'self' },
-    answers: validAnswers,
+    answers: validAnswers('张三'),
     confirmed_warnings: [],
     materials: {},
     page: at,
@@ -130,14 +116,4 @@ async function seedDraft(page: Page, at: string) {
     ([key, value]) => localStorage.setItem(key, value),
     [`portal.draft.${noCrimeRecord}`, JSON.stringify(draft)] as const,
   );
-}
-
-/** Submits a valid application through the public API; returns its reference. */
-async function submitApplication(page: Page): Promise<string> {
-  const response = await page.request.post('/api/applications', {
-    headers: { 'Idempotency-Key': crypto.randomUUID() },
-    data: { item_code: noCrimeRecord, situation: { applicant: 'self' }, answers: validAnswers, materials: [{ material: 0, kind: { type: 'shared_check' } }] },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()).reference;
 }

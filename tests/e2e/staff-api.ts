@@ -12,6 +12,19 @@ export const STAFF = {
   court: 'court-dev-2026!',
 } as const;
 
+/** Answers that pass every check of the 无犯罪记录证明 form (本人申请). */
+export function validAnswers(name: string) {
+  return {
+    name,
+    id_number: '11010519491231002X',
+    mobile: '13800138000',
+    has_agent: false,
+    purpose: 'employment',
+    residence: { province: '500000', city: '500100', district: '500103' },
+    address: '重庆市渝中区解放碑 1 号',
+  };
+}
+
 /** Submits a 无犯罪记录证明 application as `name`; its reference. `uploadId` provides the ID card
  * as an uploaded file instead of the shared check. */
 export async function submitApplication(request: APIRequestContext, name: string, uploadId?: string): Promise<string> {
@@ -23,15 +36,7 @@ export async function submitApplication(request: APIRequestContext, name: string
     data: {
       item_code: NO_CRIME_RECORD,
       situation: { applicant: 'self' },
-      answers: {
-        name,
-        id_number: '11010519491231002X',
-        mobile: '13800138000',
-        has_agent: false,
-        purpose: 'employment',
-        residence: { province: '500000', city: '500100', district: '500103' },
-        address: '重庆市渝中区解放碑 1 号',
-      },
+      answers: validAnswers(name),
       materials: [material],
       lang: 'zh',
     },
