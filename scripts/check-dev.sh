@@ -3,13 +3,14 @@
 #   1. it serves the app on 127.0.0.1:8080, proxies /api to the mock API on 127.0.0.1:3000, and
 #      Ctrl-C (SIGINT to its process group, as a terminal sends it) stops both, quietly, leaving
 #      nothing listening;
-#   2. a port already taken (3000 or 8080) stops it at once with a message and a non-zero exit;
+#      The staff workspace (its own trunk serve on 8081) answers /staff through 8080;
+#   2. a port already taken (3000, 8080 or 8081) stops it at once with a message and a non-zero exit;
 #   3. an API that dies while trunk runs stops everything with a message and a non-zero exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for port in 3000 8080; do
+for port in 3000 8080 8081; do
   if port_open "$port"; then echo "check-dev: port $port is already in use" >&2; exit 1; fi
 done
 
@@ -52,10 +53,10 @@ wait_until_stopped() {
       wait "$dev_pid" || dev_status=$?
       dev_pid=
       for _ in $(seq 50); do
-        if ! port_open 3000 && ! port_open 8080; then return 0; fi
+        if ! port_open 3000 && ! port_open 8080 && ! port_open 8081; then return 0; fi
         sleep 0.2
       done
-      fail "scripts/dev.sh ended but something still listens on 3000 or 8080"
+      fail "scripts/dev.sh ended but something still listens on 3000, 8080 or 8081"
     fi
     sleep 0.2
   done
@@ -69,15 +70,25 @@ items=$(curl -sf http://127.0.0.1:8080/api/items) || fail "/api/items through th
 [ "${items:0:2}" = '[{' ] || fail "/api/items through the proxy is not a JSON list"
 page=$(curl -sf http://127.0.0.1:8080/items/any-deep-link) || fail "a deep link failed"
 [[ "$page" == *'<html lang="zh-CN">'* ]] || fail "no SPA fallback for a deep link"
-echo "check-dev: 8080 serves the app and proxies /api to the mock API"
+# The staff workspace's trunk may still be building (it waits for cargo's lock): allow 10 min.
+for _ in $(seq 600); do
+  staff=$(curl -sf http://127.0.0.1:8080/staff/catalog) && break
+  sleep 1
+done
+[[ "${staff:-}" == *'data-bin="portal-staff"'* || "${staff:-}" == *'portal-staff'* ]] ||
+  fail "/staff/catalog through 8080 is not the staff workspace"
+asset=$(grep -o '/staff-app/portal-staff-[0-9a-f]*\.js' <<<"$staff" | head -1)
+[ -n "$asset" ] || fail "the staff page names no /staff-app/ script"
+curl -sf -o /dev/null "http://127.0.0.1:8080$asset" || fail "the staff script $asset is not served through 8080"
+echo "check-dev: 8080 serves the app, proxies /api to the mock API and /staff to the staff workspace"
 
 kill -INT -- "-$dev_pid"
 wait_until_stopped
 ! grep -q "exited unexpectedly" "$log" || fail "Ctrl-C was reported as the API failing"
-echo "check-dev: Ctrl-C ended scripts/dev.sh; nothing left listening on 3000 or 8080"
+echo "check-dev: Ctrl-C ended scripts/dev.sh; nothing left listening on 3000, 8080 or 8081"
 
 # 2. A port already taken: a loud, immediate failure (before any build), for either port.
-for port in 3000 8080; do
+for port in 3000 8080 8081; do
   python3 -m http.server "$port" --bind 127.0.0.1 >/dev/null 2>&1 &
   squatter_pid=$!
   for _ in $(seq 50); do port_open "$port" && break; sleep 0.1; done

@@ -2,7 +2,7 @@
 # Prints the first load of the release build as served (brotli, which every current browser
 # accepts; gzip beside it) per file and in total, and checks it against the budget in
 # scripts/size-budget.txt: the test fails naming each part that grew past its budget.
-# Run after `trunk build --release` and `node scripts/compress-dist.mjs dist`.
+# Run after scripts/build-release.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 budget_file=scripts/size-budget.txt
@@ -19,6 +19,16 @@ for file in dist/*.wasm dist/*.js dist/*.css dist/index.html; do
 done
 printf 'size: %-52s %8d B raw %8d B gzip %8d B brotli\n' "first load total" "$total_raw" "$total_gz" "$total_br"
 part_br[total]=$total_br
+
+# The staff workspace is its own wasm (dist/staff-app/): staff download it, citizens never do.
+staff_br=0
+for file in dist/staff-app/*.wasm dist/staff-app/*.js dist/staff-app/*.css dist/staff-app/index.html; do
+  [ -f "$file" ] || { echo "sizes: $file missing (run scripts/build-release.sh)" >&2; exit 1; }
+  br=$(stat -c%s "$file.br" 2>/dev/null || stat -c%s "$file")
+  staff_br=$((staff_br + br))
+done
+printf 'size: %-52s %8d B brotli\n' "staff workspace first load (dist/staff-app)" "$staff_br"
+part_br[staff]=$staff_br
 
 failed=0
 while read -r part limit why; do

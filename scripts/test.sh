@@ -3,7 +3,7 @@
 #   lint:     cargo fmt --check; clippy (native and wasm) with warnings denied
 #   native:   cargo test (core, mock API, the app's pure helpers)
 #   browser:  wasm-bindgen-test component tests in headless Chromium
-#   release:  trunk build --release, precompressed (brotli + gzip), sizes checked against the budget
+#   release:  citizen portal + staff workspace (scripts/build-release.sh), precompressed (brotli + gzip), sizes checked against the budget
 #   e2e:      Playwright + axe journeys (desktop and phone) and the keystroke benchmark,
 #             against dist/ served by the real mock API; the route matrix with its screenshots
 #   crash:    kill -9 the API mid-submission, repeatedly; nothing acknowledged is lost
@@ -28,8 +28,7 @@ stage "browser component tests (headless Chromium)"
 cargo test -p portal --target wasm32-unknown-unknown
 
 stage "release build"
-trunk build --release
-node scripts/compress-dist.mjs dist
+scripts/build-release.sh
 scripts/sizes.sh
 
 stage "end-to-end (Playwright + axe, release build + mock API)"

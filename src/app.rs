@@ -1,10 +1,12 @@
-//! Routes and the page frame (skip link, header, main, footer).
+//! The citizen portal's routes, and the page frame (skip link, header, main, footer) it shares
+//! with the staff workspace (`staff_app.rs`, a separate wasm that citizens never download).
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
+use crate::components::app_link::{provide_shell, Shell};
 use crate::components::layout::{Footer, Header};
 use crate::i18n::provide_prefs;
 use crate::pages::apply::{
@@ -13,17 +15,34 @@ use crate::pages::apply::{
 use crate::pages::catalog::CatalogPage;
 use crate::pages::guide::GuidePage;
 use crate::pages::not_found::NotFound;
-use crate::pages::staff::audit::StaffAuditPage;
-use crate::pages::staff::catalog_console::StaffCatalogPage;
-use crate::pages::staff::figures::StaffFiguresPage;
-use crate::pages::staff::queue::StaffApplicationsPage;
-use crate::pages::staff::sign_in::StaffSignInPage;
 
+/// The citizen portal: catalog, guides, applying and following a case.
 #[component]
 pub fn App() -> impl IntoView {
-    let prefs = provide_prefs();
     crate::pages::catalog_store::provide_catalog_store();
-    crate::pages::staff::provide_staff_state();
+    view! {
+        <Frame shell=Shell::Citizen>
+            <Routes fallback=|| view! { <NotFound /> }>
+                <Route path=path!("/") view=CatalogPage />
+                <Route path=path!("/items/:code") view=GuidePage />
+                <ParentRoute path=path!("/items/:code/apply") view=ApplyShell>
+                    <Route path=path!("") view=IntroPage />
+                    <Route path=path!("step/:step") view=StepPage />
+                    <Route path=path!("materials") view=MaterialsPage />
+                    <Route path=path!("check") view=CheckPage />
+                    <Route path=path!("done/:reference") view=DonePage />
+                </ParentRoute>
+                <Route path=path!("/applications/:reference") view=CasePage />
+            </Routes>
+        </Frame>
+    }
+}
+
+/// The router and what surrounds every page; `children` are the app's `<Routes>`.
+#[component]
+pub fn Frame(shell: Shell, children: ChildrenFn) -> impl IntoView {
+    let prefs = provide_prefs();
+    provide_shell(shell);
     view! {
         <Router>
             <FocusOnNavigation />
@@ -34,25 +53,7 @@ pub fn App() -> impl IntoView {
             {move || {
                 prefs.lang.track();
                 view! {
-                    <main id="main" tabindex="-1">
-                        <Routes fallback=|| view! { <NotFound /> }>
-                            <Route path=path!("/") view=CatalogPage />
-                            <Route path=path!("/items/:code") view=GuidePage />
-                            <ParentRoute path=path!("/items/:code/apply") view=ApplyShell>
-                                <Route path=path!("") view=IntroPage />
-                                <Route path=path!("step/:step") view=StepPage />
-                                <Route path=path!("materials") view=MaterialsPage />
-                                <Route path=path!("check") view=CheckPage />
-                                <Route path=path!("done/:reference") view=DonePage />
-                            </ParentRoute>
-                            <Route path=path!("/applications/:reference") view=CasePage />
-                            <Route path=path!("/staff") view=StaffSignInPage />
-                            <Route path=path!("/staff/catalog") view=StaffCatalogPage />
-                            <Route path=path!("/staff/figures") view=StaffFiguresPage />
-                            <Route path=path!("/staff/audit") view=StaffAuditPage />
-                            <Route path=path!("/staff/applications/:reference?") view=StaffApplicationsPage />
-                        </Routes>
-                    </main>
+                    <main id="main" tabindex="-1">{children()}</main>
                     <Footer />
                 }
             }}

@@ -1,8 +1,8 @@
 //! The frame around every page: header with the language switch and 关怀模式, and the footer.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
+use crate::components::app_link::CitizenLink;
 use crate::i18n::{Lang, Prefs};
 
 /// The header stays mounted when the language changes, so its texts follow the signal and the
@@ -18,12 +18,12 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="wrap header-row">
-                <A href="/" attr:class="brand">
+                <CitizenLink href="/" class="brand">
                     <span class="brand-name">{move || m().portal_name}</span>
                     <span class="brand-tag">{move || m().portal_tagline}</span>
-                </A>
+                </CitizenLink>
                 <nav aria-label=move || m().main_nav>
-                    <A href="/">{move || m().nav_catalog}</A>
+                    <CitizenLink href="/">{move || m().nav_catalog}</CitizenLink>
                 </nav>
                 <div class="prefs" role="group" aria-label=move || m().prefs_label>
                     <button

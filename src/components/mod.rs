@@ -1,5 +1,6 @@
 //! Reusable pieces of the portal's pages.
 
+pub mod app_link;
 pub mod badges;
 pub mod chart;
 pub mod filter_bar;

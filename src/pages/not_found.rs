@@ -1,8 +1,8 @@
 //! Any address the portal does not know.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
+use crate::components::app_link::CitizenLink;
 use crate::components::title::set_title;
 use crate::i18n::t;
 
@@ -21,7 +21,7 @@ pub fn NotFoundBody(heading: &'static str, detail: String) -> impl IntoView {
             <h1 class="page-title">{heading}</h1>
             <p>{detail}</p>
             <p>
-                <A href="/" attr:class="button">{t().back_to_catalog}</A>
+                <CitizenLink href="/" class="button">{t().back_to_catalog}</CitizenLink>
             </p>
         </div>
     }

@@ -126,3 +126,30 @@ test('a wrong password gets the generic message, focused', async ({ page }) => {
   await expect(summary).toContainText('请输入密码');
   await expect(page.getByLabel('用户名')).toHaveAttribute('aria-invalid', 'true');
 });
+
+// The staff workspace is its own wasm: a citizen's visit never downloads it, a staff page loads
+// only it, and the links between the two are full page loads of the other app.
+test('citizens and staff each download only their own app', async ({ page }) => {
+  const wasm: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.endsWith('.wasm')) wasm.push(path);
+  });
+  await page.goto('/');
+  await expect(page.getByTestId('result-count')).toContainText(/\d/);
+  expect(wasm).toHaveLength(1);
+  expect(wasm[0]).toMatch(/^\/portal-[0-9a-f]+_bg\.wasm$/);
+
+  wasm.length = 0;
+  await page.goto('/staff');
+  await expect(page.getByRole('heading', { level: 1, name: '工作人员登录' })).toBeVisible();
+  expect(wasm).toHaveLength(1);
+  expect(wasm[0]).toMatch(/^\/staff-app\/portal-staff-[0-9a-f]+_bg\.wasm$/);
+
+  // The header's catalog link leaves the staff workspace for the citizen portal.
+  wasm.length = 0;
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '事项目录' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByTestId('result-count')).toContainText(/\d/);
+  expect(wasm).toEqual([expect.stringMatching(/^\/portal-[0-9a-f]+_bg\.wasm$/)]);
+});

@@ -5,7 +5,9 @@
 //!   Accept-Encoding`.
 //! - A missing path falls back to the app's index.html only for a navigation (GET/HEAD of a path
 //!   without a file extension, asking for HTML): a missing script, wasm, stylesheet or image is a
-//!   404, so a stale page fails loudly instead of parsing HTML as JavaScript.
+//!   404, so a stale page fails loudly instead of parsing HTML as JavaScript. Pages under
+//!   `/staff` get the staff workspace's own index.html (`staff-app/index.html`, a separate wasm
+//!   that citizens never download) when it was built.
 //! - Files whose name carries trunk's content hash (`portal-<hash>_bg.wasm`) never change:
 //!   cached for a year as immutable. Everything else, index.html first, is revalidated each time.
 
@@ -31,15 +33,28 @@ pub const IMMUTABLE: HeaderValue = HeaderValue::from_static("public, max-age=315
 pub struct StaticFiles {
     files: ServeDir,
     index: ServeFile,
+    /// `staff-app/index.html`, when the staff workspace was built.
+    staff_index: Option<ServeFile>,
 }
+
+/// Where trunk builds the staff workspace, inside the app's dist directory.
+pub const STAFF_APP_DIR: &str = "staff-app";
 
 impl StaticFiles {
     pub fn new(dist: &Path) -> Self {
+        let index_of = |dir: &Path| {
+            ServeFile::new(dir.join("index.html"))
+                .precompressed_br()
+                .precompressed_gzip()
+        };
+        let staff_dir = dist.join(STAFF_APP_DIR);
         Self {
             files: ServeDir::new(dist).precompressed_br().precompressed_gzip(),
-            index: ServeFile::new(dist.join("index.html"))
-                .precompressed_br()
-                .precompressed_gzip(),
+            index: index_of(dist),
+            staff_index: staff_dir
+                .join("index.html")
+                .is_file()
+                .then(|| index_of(&staff_dir)),
         }
     }
 
@@ -64,7 +79,11 @@ impl StaticFiles {
         }
         match index_request {
             Some(index_request) => {
-                let index = unwrap_infallible(self.index.oneshot(index_request).await);
+                let index = match self.staff_index {
+                    Some(staff_index) if is_staff_page(&path) => staff_index,
+                    _ => self.index,
+                };
+                let index = unwrap_infallible(index.oneshot(index_request).await);
                 with_cache_headers(index.map(Body::new), REVALIDATE)
             }
             None => AppError(ApiError::new(
@@ -89,6 +108,11 @@ fn same_headers_for_index(request: &Request) -> Request {
     *index_request.method_mut() = request.method().clone();
     *index_request.headers_mut() = request.headers().clone();
     index_request
+}
+
+/// `/staff` and everything under it: the staff workspace's pages.
+pub fn is_staff_page(path: &str) -> bool {
+    path == "/staff" || path.starts_with("/staff/")
 }
 
 /// The last path segment (`""` for a directory path ending in `/`).

@@ -9,7 +9,7 @@ use axum::http::{header, HeaderMap, Method, Request, StatusCode};
 use http_body_util::BodyExt;
 use portal_core::synth::synthetic_items;
 use portal_core::{ErrorBody, ErrorCode};
-use portal_mock_api::static_files::{has_content_hash, is_navigation};
+use portal_mock_api::static_files::{has_content_hash, is_navigation, STAFF_APP_DIR};
 use portal_mock_api::{app, AppState, Catalog};
 use tempfile::TempDir;
 use tower::ServiceExt;
@@ -115,6 +115,49 @@ async fn navigations_fall_back_to_index_html_revalidated() {
             "{path}"
         );
     }
+}
+
+#[tokio::test]
+async fn staff_pages_get_the_staff_workspace_when_it_was_built() {
+    let dist = dist();
+    let without_staff = get(dist.path(), "/staff/catalog", &[(header::ACCEPT, NAVIGATE)]).await;
+    assert!(String::from_utf8(without_staff.body)
+        .unwrap()
+        .contains("一次办"));
+
+    let staff_dir = dist.path().join(STAFF_APP_DIR);
+    std::fs::create_dir(&staff_dir).unwrap();
+    std::fs::write(
+        staff_dir.join("index.html"),
+        "<!doctype html><title>staff</title>",
+    )
+    .unwrap();
+    for path in [
+        "/staff",
+        "/staff/",
+        "/staff/catalog",
+        "/staff/applications/ZW-1",
+    ] {
+        let reply = get(dist.path(), path, &[(header::ACCEPT, NAVIGATE)]).await;
+        assert_eq!(reply.status, StatusCode::OK, "{path}");
+        assert_eq!(reply.body, b"<!doctype html><title>staff</title>", "{path}");
+        assert_eq!(
+            reply.header(header::CACHE_CONTROL),
+            Some("no-cache"),
+            "{path}"
+        );
+    }
+    // Citizen pages, and names that only start like it, keep the citizen app.
+    for path in ["/", "/items/SYN00000001", "/staffing", "/applications/ZW-1"] {
+        let reply = get(dist.path(), path, &[(header::ACCEPT, NAVIGATE)]).await;
+        assert!(
+            String::from_utf8(reply.body).unwrap().contains("一次办"),
+            "{path}"
+        );
+    }
+    // The staff app's own files are plain files under /staff-app/.
+    let index = get(dist.path(), "/staff-app/index.html", &[]).await;
+    assert_eq!(index.status, StatusCode::OK);
 }
 
 #[tokio::test]

@@ -2,11 +2,11 @@
 //! the guide), rule, severity and plain explanation, and the rules themselves.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use portal_core::audit::{Finding, Severity};
 use portal_core::staff::AuditReport;
 
 use crate::api_staff::{audit_csv_url, fetch_audit};
+use crate::components::app_link::CitizenLink;
 use crate::components::notice::Loading;
 use crate::components::title::set_title;
 use crate::i18n::staff::StaffText;
@@ -92,9 +92,9 @@ fn FindingRow(finding: Finding) -> impl IntoView {
     view! {
         <li class="finding">
             <h3 class="finding-item">
-                <A href=format!("/items/{}", finding.item_code)>
+                <CitizenLink href=format!("/items/{}", finding.item_code)>
                     <span lang=zh_content()>{finding.item_name.clone()}</span>
-                </A>
+                </CitizenLink>
             </h3>
             <p class="card-meta">
                 <span class="dept-tag">{finding.department_kind.label_in(l)}</span>

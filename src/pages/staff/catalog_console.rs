@@ -5,12 +5,12 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use portal_core::staff::StaffItemRow;
 use portal_core::CatalogFilter;
 
 use crate::api_staff::{audit_csv_url, fetch_items, items_csv_url};
+use crate::components::app_link::CitizenLink;
 use crate::components::filter_bar::FilterBar;
 use crate::components::notice::Loading;
 use crate::components::search_box::SearchBox;
@@ -198,7 +198,7 @@ fn ItemRow(row: StaffItemRow) -> impl IntoView {
     view! {
         <tr>
             <th scope="row" lang=zh_content()>
-                <A href=format!("/items/{}", row.code)>{row.name.clone()}</A>
+                <CitizenLink href=format!("/items/{}", row.code)>{row.name.clone()}</CitizenLink>
             </th>
             <td class="cell-code">{row.code.clone()}</td>
             <td>
