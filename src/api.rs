@@ -97,9 +97,22 @@ async fn error_from(response: Response) -> FetchError {
     }
 }
 
-/// `GET /api/items`: every item's catalog card.
-pub async fn fetch_items() -> Result<Vec<ItemSummary>, FetchError> {
-    get_json("/api/items").await
+/// `GET /api/cards`: every item's catalog card, in core's lean text format (`portal_core::cards`),
+/// which the browser reads several times faster than the same cards as JSON.
+pub async fn fetch_cards() -> Result<Vec<ItemSummary>, FetchError> {
+    let response = Request::get("/api/cards")
+        .send()
+        .await
+        .map_err(|e| FetchError::Network(e.to_string()))?;
+    if !response.ok() {
+        return Err(error_from(response).await);
+    }
+    let bytes = response
+        .binary()
+        .await
+        .map_err(|e| FetchError::Network(e.to_string()))?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| FetchError::Decode(e.to_string()))?;
+    portal_core::cards::decode(text).map_err(|e| FetchError::Decode(e.to_string()))
 }
 
 /// `GET /api/items/{code}`: one item's whole guide.

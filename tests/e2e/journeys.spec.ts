@@ -178,19 +178,25 @@ test('an unknown item code and an unknown page are proper not-found pages', asyn
 });
 
 test('when the API is down the home page says so and recovers on retry', async ({ page }) => {
-  await page.route('**/api/items', (route) => route.abort('connectionrefused'));
+  await page.route('**/api/cards', (route) => route.abort('connectionrefused'));
   await page.goto('/');
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('无法连接服务器');
   await expectNoAxeViolations(page);
 
   // A proxy's plain-text 502 (trunk serve with the API stopped) is explained too.
-  await page.unroute('**/api/items');
-  await page.route('**/api/items', (route) => route.fulfill({ status: 502, body: 'Bad Gateway' }));
+  await page.unroute('**/api/cards');
+  await page.route('**/api/cards', (route) => route.fulfill({ status: 502, body: 'Bad Gateway' }));
   await alert.getByRole('button', { name: /重试/ }).click();
   await expect(alert).toContainText('HTTP 502');
 
-  await page.unroute('**/api/items');
+  // A truncated or foreign answer is not taken for a catalog.
+  await page.unroute('**/api/cards');
+  await page.route('**/api/cards', (route) => route.fulfill({ status: 200, body: 'CARDS1\t3\n' }));
+  await alert.getByRole('button', { name: /重试/ }).click();
+  await expect(alert).toContainText('服务器返回的数据无法识别');
+
+  await page.unroute('**/api/cards');
   await alert.getByRole('button', { name: /重试/ }).click();
   await expect(new CatalogPage(page).cards.first()).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
@@ -256,7 +262,7 @@ test('Back from a guide returns to the same search, even when a result was opene
 test('a slow catalog shows a loading message until the items arrive', async ({ page }) => {
   let release: () => void = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/api/items', async (route) => {
+  await page.route('**/api/cards', async (route) => {
     await held;
     await route.continue();
   });
@@ -283,7 +289,7 @@ test('a guide that fails to load says why and loads on retry', async ({ page, re
 test('Back from a guide keeps the loaded catalog, the cards shown and the scroll position', async ({ page }) => {
   let catalogRequests = 0;
   page.on('request', (r) => {
-    if (new URL(r.url()).pathname === '/api/items') catalogRequests += 1;
+    if (new URL(r.url()).pathname === '/api/cards') catalogRequests += 1;
   });
   const home = new CatalogPage(page);
   await home.goto();
@@ -341,7 +347,7 @@ test('a catalog that fails to load shows its retry under way, then loads', async
   let release: () => void = () => {};
   let fail = true;
   const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/api/items', async (route) => {
+  await page.route('**/api/cards', async (route) => {
     if (fail) return route.abort('connectionrefused');
     await held;
     await route.continue();

@@ -6,6 +6,7 @@
 pub mod labels;
 
 pub mod audit;
+pub mod cards;
 pub mod date;
 pub mod error;
 pub mod figures;

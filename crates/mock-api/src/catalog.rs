@@ -48,6 +48,8 @@ pub struct Catalog {
     items: Vec<ServiceItem>,
     by_code: HashMap<String, usize>,
     summaries_json: Bytes,
+    /// The same cards in core's lean text format (`GET /api/cards`).
+    summaries_cards: Bytes,
 }
 
 impl Catalog {
@@ -57,6 +59,7 @@ impl Catalog {
         let summaries_json = serde_json::to_vec(&summaries)
             .expect("summaries serialise")
             .into();
+        let summaries_cards = portal_core::cards::encode(&summaries).into();
         let by_code = items
             .iter()
             .enumerate()
@@ -66,6 +69,7 @@ impl Catalog {
             items,
             by_code,
             summaries_json,
+            summaries_cards,
         }
     }
 
@@ -137,5 +141,10 @@ impl Catalog {
     /// `[ItemSummary, …]` as JSON.
     pub fn summaries_json(&self) -> Bytes {
         self.summaries_json.clone()
+    }
+
+    /// Every card in core's lean text format (`portal_core::cards`), made once.
+    pub fn summaries_cards(&self) -> Bytes {
+        self.summaries_cards.clone()
     }
 }

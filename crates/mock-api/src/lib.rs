@@ -6,6 +6,7 @@ pub mod caching;
 pub mod catalog;
 pub mod error;
 pub mod forms;
+pub mod precompressed;
 pub mod reference;
 pub mod staff;
 pub mod static_files;
@@ -26,6 +27,7 @@ use serde::Serialize;
 use tower_http::compression::CompressionLayer;
 
 use caching::TaggedJson;
+use precompressed::Precompressed;
 use static_files::StaticFiles;
 
 pub use catalog::{Catalog, CatalogError};
@@ -119,11 +121,17 @@ async fn method_not_allowed() -> AppError {
 /// The whole HTTP surface: `/api/*` as JSON, and the built app when `state.dist` is set.
 pub fn app(state: AppState) -> Router {
     // The catalog does not change while the server runs: its list and ETag are made once here.
-    let items_json = TaggedJson::new(state.catalog.summaries_json());
+    let items_json = Precompressed::new(state.catalog.summaries_json(), "application/json");
     let list_items = move |headers: HeaderMap| std::future::ready(items_json.respond(&headers));
+    let cards = Precompressed::new(
+        state.catalog.summaries_cards(),
+        portal_core::cards::CONTENT_TYPE,
+    );
+    let list_cards = move |headers: HeaderMap| std::future::ready(cards.respond(&headers));
     let api = Router::new()
         .route("/api/health", get(health))
         .route("/api/items", get(list_items))
+        .route("/api/cards", get(list_cards))
         .route("/api/items/{code}", get(get_item))
         .route("/api/items/{code}/form", get(forms::get_form))
         .route(

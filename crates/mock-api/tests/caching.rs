@@ -1,5 +1,5 @@
 //! The catalog's HTTP caching: strong ETag of the exact bytes, conditional GET → 304 without a
-//! body, `Cache-Control: no-cache`, for `/api/items` and `/api/items/{code}`.
+//! body, `Cache-Control: no-cache`, for `/api/items`, `/api/cards` and `/api/items/{code}`.
 
 use axum::body::Body;
 use axum::http::{header, HeaderMap, HeaderValue, Request, StatusCode};
@@ -186,4 +186,43 @@ fn if_none_match_compares_weakly_and_ignores_garbage() {
     );
     assert!(!if_none_match(&HeaderMap::new(), &etag));
     assert_ne!(strong_etag(b"catalog"), strong_etag(b"catalog "));
+}
+
+/// The seed catalog as `main` loads it, plus generated items.
+fn seed_state() -> AppState {
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/catalog");
+    let catalog = Catalog::load(std::path::Path::new(seed), 200).unwrap();
+    AppState::catalog_only(catalog, None)
+}
+
+#[tokio::test]
+async fn the_lean_cards_hold_exactly_the_json_list_and_are_cached_alike() {
+    let state = seed_state();
+    let json = get(state.clone(), "/api/items", &[]).await;
+    let cards = get(state.clone(), "/api/cards", &[]).await;
+    assert_eq!(cards.status, StatusCode::OK);
+    assert_eq!(
+        cards.header(header::CONTENT_TYPE),
+        Some("text/plain; charset=utf-8")
+    );
+    let listed: Vec<portal_core::ItemSummary> = serde_json::from_slice(&json.body).unwrap();
+    let decoded = portal_core::cards::decode(std::str::from_utf8(&cards.body).unwrap()).unwrap();
+    assert!(listed.len() > 200);
+    assert_eq!(decoded, listed);
+    assert!(cards.body.len() * 10 < json.body.len() * 7);
+
+    let etag = cards.header(header::ETAG).unwrap().to_owned();
+    assert_ne!(Some(etag.as_str()), json.header(header::ETAG));
+    assert_eq!(cards.header(header::CACHE_CONTROL), Some("no-cache"));
+    let again = get(
+        state,
+        "/api/cards",
+        &[
+            (header::IF_NONE_MATCH, etag.as_str()),
+            (header::ACCEPT_ENCODING, "gzip, br"),
+        ],
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::NOT_MODIFIED);
+    assert!(again.body.is_empty());
 }

@@ -10,7 +10,7 @@ mod pinyin;
 mod tests;
 mod text;
 
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use crate::filter::CatalogFilter;
 use crate::summary::ItemSummary;
@@ -35,12 +35,15 @@ pub struct Hit {
 ///
 /// The per-item search data (folded texts, pinyin, Bloom filters) is built on first need: the
 /// first search with text, or [`prepare`](Self::prepare). Listing and filtering without text
-/// never need it, so the catalog can show before it exists (the app prepares it just after its
-/// first paint).
+/// never need it, so the catalog can show before it exists. The app builds it after its first
+/// paint a slice at a time ([`prepare_some`](Self::prepare_some)), so no long task holds up a
+/// frame or a keystroke; a search before it is done builds the rest at once.
 #[derive(Debug)]
 pub struct SearchIndex {
     items: Vec<ItemSummary>,
     entries: OnceLock<Vec<Entry>>,
+    /// Entries built so far by `prepare_some`, in item order.
+    started: Mutex<Vec<Entry>>,
 }
 
 impl SearchIndex {
@@ -48,6 +51,7 @@ impl SearchIndex {
         Self {
             items,
             entries: OnceLock::new(),
+            started: Mutex::new(Vec::new()),
         }
     }
 
@@ -56,14 +60,36 @@ impl SearchIndex {
         self.entries();
     }
 
+    /// Builds the search data of up to `count` more items; true once all of it is built.
+    pub fn prepare_some(&self, count: usize) -> bool {
+        if self.is_prepared() {
+            return true;
+        }
+        let mut started = self.started.lock().unwrap_or_else(|e| e.into_inner());
+        let from = started.len();
+        let to = (from + count).min(self.items.len());
+        started.extend(self.items[from..to].iter().map(Entry::new));
+        let done = started.len() == self.items.len();
+        drop(started);
+        if done {
+            self.prepare();
+        }
+        done
+    }
+
     /// Whether the search data has been built.
     pub fn is_prepared(&self) -> bool {
         self.entries.get().is_some()
     }
 
     fn entries(&self) -> &[Entry] {
-        self.entries
-            .get_or_init(|| self.items.iter().map(Entry::new).collect())
+        self.entries.get_or_init(|| {
+            let mut started = self.started.lock().unwrap_or_else(|e| e.into_inner());
+            let mut entries = std::mem::take(&mut *started);
+            let from = entries.len();
+            entries.extend(self.items[from..].iter().map(Entry::new));
+            entries
+        })
     }
 
     pub fn items(&self) -> &[ItemSummary] {

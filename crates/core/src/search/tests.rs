@@ -393,3 +393,41 @@ fn the_search_data_is_built_on_first_need_and_listing_does_not_need_it() {
     assert_eq!(lazy, eager.search(&query));
     assert!(!lazy.is_empty());
 }
+
+#[test]
+fn the_search_data_built_a_slice_at_a_time_finds_what_it_would_at_once() {
+    let items = || {
+        synthetic_items(50)
+            .iter()
+            .map(summary_with_keys)
+            .collect::<Vec<_>>()
+    };
+    let query = CatalogFilter {
+        query: "bj".into(),
+        ..Default::default()
+    };
+    let eager = SearchIndex::new(items());
+    eager.prepare();
+    let expected = eager.search(&query);
+    assert!(!expected.is_empty());
+
+    // Slices until done: each call builds at most its share, the last one says so.
+    let sliced = SearchIndex::new(items());
+    let calls = std::iter::repeat_with(|| sliced.prepare_some(12))
+        .take_while(|done| !done)
+        .count();
+    assert_eq!(
+        calls, 4,
+        "12 + 12 + 12 + 12 items, then the last 2 finish it"
+    );
+    assert!(sliced.is_prepared());
+    assert!(sliced.prepare_some(12));
+    assert_eq!(sliced.search(&query), expected);
+
+    // A search part-way through builds the rest at once.
+    let partial = SearchIndex::new(items());
+    assert!(!partial.prepare_some(20));
+    assert!(!partial.is_prepared());
+    assert_eq!(partial.search(&query), expected);
+    assert!(partial.is_prepared());
+}
