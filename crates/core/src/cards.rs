@@ -25,7 +25,7 @@ use std::fmt;
 
 use crate::item::TimeUnit;
 use crate::item::{Audience, DepartmentKind, OnlineDepth, Scope, ScopeKind, Theme, TimeLimit};
-use crate::summary::{ItemSummary, SearchKeys, ENTRY_SEPARATOR};
+use crate::summary::{ItemSummary, SearchKeys};
 
 /// The first field of the first line: the format and its version.
 pub const MAGIC: &str = "CARDS1";
@@ -102,21 +102,9 @@ fn encode_card(out: &mut String, card: &ItemSummary) {
     out.push(FIELD);
     out.push_str(flag(card.charged));
     out.push(FIELD);
-    text(out, &joined(&card.keys.name));
+    text(out, &card.keys.name);
     out.push(FIELD);
-    let alias_keys: Vec<String> = card.keys.aliases.iter().map(|k| joined(k)).collect();
-    list(out, alias_keys.iter().map(String::as_str));
-}
-
-fn joined(entries: &[String]) -> String {
-    let mut out = String::new();
-    for (i, entry) in entries.iter().enumerate() {
-        if i > 0 {
-            out.push(ENTRY_SEPARATOR);
-        }
-        out.push_str(entry);
-    }
-    out
+    list(out, card.keys.aliases.iter().map(String::as_str));
 }
 
 fn text(out: &mut String, value: &str) {
@@ -188,7 +176,7 @@ fn decode_card(line: &str) -> Result<ItemSummary, String> {
     let [code, name, aliases, summary, department_kind, department, themes, audiences, visits, depth, scope_kind, region, commitment, instant, limit_amount, limit_unit, charged, name_keys, alias_keys] =
         fields;
     let aliases: Vec<String> = elements(aliases).map(owned).collect();
-    let alias_keys: Vec<Vec<String>> = elements(alias_keys).map(|k| entries(&owned(k))).collect();
+    let alias_keys: Vec<String> = elements(alias_keys).map(owned).collect();
     if alias_keys.len() != aliases.len() {
         return Err(format!(
             "{} aliases but {} alias keys",
@@ -232,7 +220,7 @@ fn decode_card(line: &str) -> Result<ItemSummary, String> {
         },
         charged: flag(charged, "charged")?,
         keys: SearchKeys {
-            name: entries(&owned(name_keys)),
+            name: owned(name_keys),
             aliases: alias_keys,
         },
     })
@@ -240,13 +228,6 @@ fn decode_card(line: &str) -> Result<ItemSummary, String> {
 
 fn elements(field: &str) -> impl Iterator<Item = &str> {
     field.split_terminator(ELEMENT)
-}
-
-fn entries(joined: &str) -> Vec<String> {
-    if joined.is_empty() {
-        return Vec::new();
-    }
-    joined.split(ENTRY_SEPARATOR).map(str::to_owned).collect()
 }
 
 /// The text of a field, unescaped.

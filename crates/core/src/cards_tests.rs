@@ -13,8 +13,7 @@ fn awkward() -> ItemSummary {
     card.aliases = vec![String::new(), "别名\\t不是转义".to_owned()];
     card.summary = "\\".to_owned();
     card.scope.region = Some(String::new());
-    card.keys.aliases = vec![vec![], vec!["bie".to_owned(), "ming|ming".to_owned()]];
-    card.keys.name = vec!["ming".to_owned(), String::new(), "a".to_owned()];
+    card.keys = SearchKeys::from_entries(&["ming", "", "a"], &[vec![], vec!["bie", "ming|ming"]]);
     card.themes = vec![];
     card.audiences = vec![Audience::Personal, Audience::Legal];
     card

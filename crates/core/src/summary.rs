@@ -14,73 +14,62 @@ pub const READING_SEPARATOR: char = '|';
 /// `name` holds one entry per character of the item name: its toneless lower-case pinyin for a
 /// 汉字, the lower-cased ASCII letter or digit for a letter or digit, and "" for anything else.
 /// A polyphonic 汉字 lists every reading, the one in context first, separated by
-/// [`READING_SEPARATOR`]: 行业 is `["xing|hang|heng", "ye"]`, so "hangye" and "xingye" both match.
+/// [`READING_SEPARATOR`]: 行业 is `xing|hang|heng ye`, so "hangye" and "xingye" both match.
 /// Keeping one entry per character lets a pinyin match be highlighted on the very characters it
 /// matched. Search tolerates any entry (a non-ASCII one simply never matches), never panics on it.
 ///
-/// On the wire each list is one string, its entries joined by [`ENTRY_SEPARATOR`]
-/// (`"xing|hang|heng ye"`): a third of the catalog's bytes were these keys as JSON arrays of
-/// strings, and one string per name parses faster in the browser than one per character.
+/// Each list is kept as one string, its entries joined by [`ENTRY_SEPARATOR`]
+/// (`"xing|hang|heng ye"`), in memory as on the wire: one string per name parses faster in the
+/// browser than one per character, and the entries are only split when the search data is built.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchKeys {
-    #[serde(with = "joined")]
-    pub name: Vec<String>,
-    /// The same, one list per alias.
-    #[serde(default, with = "joined_each")]
-    pub aliases: Vec<Vec<String>>,
+    pub name: String,
+    /// The same, one string per alias.
+    #[serde(default)]
+    pub aliases: Vec<String>,
 }
 
-/// Separates the per-character entries of a [`SearchKeys`] list on the wire. Entries are ASCII
-/// letters, digits and [`READING_SEPARATOR`], never a space.
+/// Separates the per-character entries of a [`SearchKeys`] list. Entries are ASCII letters,
+/// digits and [`READING_SEPARATOR`], never a space.
 pub const ENTRY_SEPARATOR: char = ' ';
 
-fn join_entries(entries: &[String]) -> String {
-    let mut out = String::with_capacity(entries.iter().map(|e| e.len() + 1).sum());
+impl SearchKeys {
+    /// Keys from their entries, one list for the name and one per alias.
+    pub fn from_entries<S: AsRef<str>>(name: &[S], aliases: &[Vec<S>]) -> Self {
+        Self {
+            name: join_entries(name),
+            aliases: aliases.iter().map(|a| join_entries(a)).collect(),
+        }
+    }
+
+    /// The name's entries, one per character.
+    pub fn name_entries(&self) -> impl Iterator<Item = &str> {
+        entries(&self.name)
+    }
+
+    /// The entries of alias `index` (none for an alias without keys).
+    pub fn alias_entries(&self, index: usize) -> impl Iterator<Item = &str> {
+        entries(self.aliases.get(index).map_or("", String::as_str))
+    }
+}
+
+fn join_entries<S: AsRef<str>>(entries: &[S]) -> String {
+    let mut out = String::with_capacity(entries.iter().map(|e| e.as_ref().len() + 1).sum());
     for (i, entry) in entries.iter().enumerate() {
         if i > 0 {
             out.push(ENTRY_SEPARATOR);
         }
-        out.push_str(entry);
+        out.push_str(entry.as_ref());
     }
     out
 }
 
-fn split_entries(joined: &str) -> Vec<String> {
-    if joined.is_empty() {
-        return Vec::new();
-    }
-    joined.split(ENTRY_SEPARATOR).map(str::to_owned).collect()
-}
-
-mod joined {
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(entries: &[String], s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&super::join_entries(entries))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-        let joined = String::deserialize(d)?;
-        Ok(super::split_entries(&joined))
-    }
-}
-
-mod joined_each {
-    use serde::ser::SerializeSeq;
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(lists: &[Vec<String>], s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(lists.len()))?;
-        for entries in lists {
-            seq.serialize_element(&super::join_entries(entries))?;
-        }
-        seq.end()
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Vec<String>>, D::Error> {
-        let joined = Vec::<String>::deserialize(d)?;
-        Ok(joined.iter().map(|j| super::split_entries(j)).collect())
-    }
+/// The entries of one joined list: none for "", else one per separator-delimited part.
+fn entries(joined: &str) -> impl Iterator<Item = &str> {
+    (!joined.is_empty())
+        .then(|| joined.split(ENTRY_SEPARATOR))
+        .into_iter()
+        .flatten()
 }
 
 /// One item as the catalog lists it.
@@ -150,17 +139,11 @@ impl ItemSummary {
 mod tests {
     use super::*;
 
-    fn entries(list: &[&str]) -> Vec<String> {
-        list.iter().map(|e| (*e).to_owned()).collect()
-    }
-
     #[test]
     fn keys_travel_as_one_string_per_list_and_come_back_entry_for_entry() {
-        let keys = SearchKeys {
-            // 特种行业（A类）: a polyphone, punctuation as empty entries, a letter.
-            name: entries(&["te", "zhong", "xing|hang|heng", "ye", "", "a", "lei", ""]),
-            aliases: vec![entries(&["hang", "ye"]), vec![]],
-        };
+        // 特种行业（A类）: a polyphone, punctuation as empty entries, a letter.
+        let name = ["te", "zhong", "xing|hang|heng", "ye", "", "a", "lei", ""];
+        let keys = SearchKeys::from_entries(&name, &[vec!["hang", "ye"], vec![]]);
         let json = serde_json::to_value(&keys).unwrap();
         assert_eq!(
             json,
@@ -168,8 +151,17 @@ mod tests {
         );
         let back: SearchKeys = serde_json::from_value(json).unwrap();
         assert_eq!(back, keys);
+        assert_eq!(back.name_entries().collect::<Vec<_>>(), name);
+        assert_eq!(back.alias_entries(0).collect::<Vec<_>>(), ["hang", "ye"]);
+        assert_eq!(back.alias_entries(1).count(), 0);
+        assert_eq!(
+            back.alias_entries(7).count(),
+            0,
+            "an alias without keys has no entries"
+        );
         // Absent aliases are none; an empty name has no entries.
         let bare: SearchKeys = serde_json::from_str(r#"{"name": ""}"#).unwrap();
         assert_eq!(bare, SearchKeys::default());
+        assert_eq!(bare.name_entries().count(), 0);
     }
 }

@@ -88,9 +88,9 @@ fn each_spelling_of_a_seed_polyphone_finds_its_items() {
 fn queries_for(item: &ItemSummary) -> Vec<String> {
     let mut queries = vec![item.name.clone(), item.summary.chars().take(12).collect()];
     queries.extend(item.aliases.iter().cloned());
-    let mut keys = vec![&item.keys.name];
-    keys.extend(item.keys.aliases.iter());
-    for keys in keys {
+    let mut lists: Vec<Vec<&str>> = vec![item.keys.name_entries().collect()];
+    lists.extend((0..item.aliases.len()).map(|i| item.keys.alias_entries(i).collect()));
+    for keys in lists {
         let readings: Vec<Vec<&str>> = keys
             .iter()
             .filter(|k| !k.is_empty())

@@ -46,20 +46,17 @@ impl Entry {
             .iter()
             .enumerate()
             .map(|(i, alias)| {
-                let keys = item
-                    .keys
-                    .aliases
-                    .get(i)
-                    .map(Vec::as_slice)
-                    .unwrap_or_default();
-                (normalize_query(alias), PinyinText::new(keys))
+                (
+                    normalize_query(alias),
+                    PinyinText::new(item.keys.alias_entries(i)),
+                )
             })
             .collect();
         let mut entry = Entry {
             bloom: Bloom::default(),
             name,
             name_map,
-            pinyin: PinyinText::new(&item.keys.name),
+            pinyin: PinyinText::new(item.keys.name_entries()),
             aliases,
             summary: normalize_query(&item.summary),
             department: normalize_query(&item.department),

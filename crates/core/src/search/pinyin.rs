@@ -60,9 +60,9 @@ fn letters_of(set: u64) -> impl Iterator<Item = char> {
 impl PinyinText {
     /// `keys`: one entry per character, as in [`crate::SearchKeys`]. Empty entries (punctuation)
     /// are skipped, so a match runs across them.
-    pub(super) fn new(keys: &[String]) -> Self {
+    pub(super) fn new<'a>(keys: impl Iterator<Item = &'a str>) -> Self {
         let mut text = PinyinText::default();
-        for (char_index, key) in keys.iter().enumerate() {
+        for (char_index, key) in keys.enumerate() {
             if key.is_empty() {
                 continue;
             }

@@ -273,12 +273,7 @@ fn with_raw_keys(name: &str, aliases: &[&str], keys: SearchKeys) -> ItemSummary 
 fn multi_byte_keys_do_not_panic_the_initials_matcher() {
     // The keys a former version computed for "出入境Ⅱ类证件": "ⅱ" is three bytes, and the
     // initials matcher took the byte offset of "lzj" for a syllable index.
-    let keys = SearchKeys {
-        name: ["chu", "ru", "jing", "ⅱ", "lei", "zheng", "jian"]
-            .map(String::from)
-            .to_vec(),
-        aliases: vec![],
-    };
+    let keys = SearchKeys::from_entries(&["chu", "ru", "jing", "ⅱ", "lei", "zheng", "jian"], &[]);
     let index = SearchIndex::new(vec![with_raw_keys("出入境Ⅱ类证件", &[], keys)]);
     for q in ["lzj", "zj", "crj", "leizheng", "jing", "ⅱ"] {
         let _ = index.search(&CatalogFilter {
@@ -337,12 +332,11 @@ fn odd_names_aliases_keys_and_queries_never_panic() {
             item.aliases = aliases.clone();
             crate::keys::search_keys(&item)
         } else {
-            SearchKeys {
-                name: (0..rng.next(10)).map(|_| text(&mut rng, 3)).collect(),
-                aliases: (0..rng.next(4))
-                    .map(|_| (0..rng.next(5)).map(|_| text(&mut rng, 3)).collect())
-                    .collect(),
-            }
+            let name: Vec<String> = (0..rng.next(10)).map(|_| text(&mut rng, 3)).collect();
+            let aliases: Vec<Vec<String>> = (0..rng.next(4))
+                .map(|_| (0..rng.next(5)).map(|_| text(&mut rng, 3)).collect())
+                .collect();
+            SearchKeys::from_entries(&name, &aliases)
         };
         items.push(with_raw_keys(&name, &alias_refs, keys));
     }
