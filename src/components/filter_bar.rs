@@ -71,6 +71,9 @@ pub fn FilterBar(
     /// The 跨省通办 regions present in the catalog, e.g. 川渝.
     regions: Vec<String>,
 ) -> impl IntoView {
+    // The controls show only the choices: typing changes the filter's query, which must not
+    // re-check every button and select on each keystroke.
+    let choices = Memo::new(move |_| filter.with(CatalogFilter::choices));
     let update = move |change: &dyn Fn(&mut CatalogFilter)| {
         let mut next = filter.get_untracked();
         change(&mut next);
@@ -84,7 +87,7 @@ pub fn FilterBar(
             <button
                 type="button"
                 class="tab"
-                aria-pressed=move || (filter.with(|f| f.department) == kind).to_string()
+                aria-pressed=move || (choices.with(|f| f.department) == kind).to_string()
                 on:click=move |_| update(&|f| f.department = kind)
             >
                 {label}
@@ -97,7 +100,7 @@ pub fn FilterBar(
             <button
                 type="button"
                 class="chip"
-                aria-pressed=move || filter.with(chip.is_on).to_string()
+                aria-pressed=move || choices.with(chip.is_on).to_string()
                 on:click=move |_| update(&|f| (chip.toggle)(f))
             >
                 {(chip.label)(m)}
@@ -108,10 +111,10 @@ pub fn FilterBar(
     // On phones the controls fold away behind a toggle (CSS shows them always on wider screens),
     // so results start near the top; the toggle says how many choices are in force.
     let open = RwSignal::new(false);
-    let toggle_label = move || (m.filters_toggle)(filter.with(choice_count));
+    let toggle_label = move || (m.filters_toggle)(choices.with(choice_count));
 
     let scope_value = move || {
-        filter.with(|f| {
+        choices.with(|f| {
             f.cross_province
                 .as_ref()
                 .map(|s| s.as_query_value().to_owned())
@@ -138,7 +141,7 @@ pub fn FilterBar(
                     <label>
                         {m.theme}" "
                         <select
-                            prop:value=move || filter.with(|f| f.theme.map(|t| t.label()).unwrap_or_default().to_owned())
+                            prop:value=move || choices.with(|f| f.theme.map(|t| t.label()).unwrap_or_default().to_owned())
                             on:change=move |ev| {
                                 let value = event_target_value(&ev);
                                 update(&|f| f.theme = Theme::from_label(&value));
@@ -151,7 +154,7 @@ pub fn FilterBar(
                     <label>
                         {m.audience}" "
                         <select
-                            prop:value=move || filter.with(|f| f.audience.map(|a| a.label()).unwrap_or_default().to_owned())
+                            prop:value=move || choices.with(|f| f.audience.map(|a| a.label()).unwrap_or_default().to_owned())
                             on:change=move |ev| {
                                 let value = event_target_value(&ev);
                                 update(&|f| f.audience = Audience::from_label(&value));
@@ -184,7 +187,7 @@ pub fn FilterBar(
                         </select>
                     </label>
                 </Show>
-                <Show when=move || filter.with(|f| f.has_choices())>
+                <Show when=move || choices.with(|f| f.has_choices())>
                     <button
                         type="button"
                         class="button button-link"

@@ -61,7 +61,10 @@ async fn items_lists_summaries_with_pinyin_keys() {
     assert_eq!(items.len(), 30);
     let first = &items[0];
     assert_eq!(first.code, "SYN00000000");
-    assert_eq!(first.keys.name_entries().count(), first.name.chars().count());
+    assert_eq!(
+        first.keys.name_entries().count(),
+        first.name.chars().count()
+    );
     assert!(first.keys.name.starts_with("bei jing "), "{}", first.name);
 }
 
