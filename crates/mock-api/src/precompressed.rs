@@ -1,13 +1,15 @@
 //! The catalog's cards (JSON list and lean text), compressed once instead of on every request:
 //! 10 000 items are megabytes, and compressing them per visitor costs the server's CPU just when the visitor's browser
 //! needs it (on one machine, as in development and the benchmarks). Brotli and gzip copies are
-//! made in the background when the server starts; until they are ready the list goes out as
-//! before, compressed on the way by the compression layer.
+//! made once, in the background, when the first client that accepts them asks; until they are
+//! ready the list goes out as before, compressed on the way by the compression layer. (Not at
+//! start: tests build many short-lived apps and most never ask for a compressed list.)
 //!
 //! All encodings share the JSON's ETag, as they did when compressed on the way out: a browser
 //! keeps the decoded body, so the tag names the content it holds.
 
 use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use axum::body::Bytes;
@@ -41,6 +43,8 @@ struct Copies {
     etag: HeaderValue,
     brotli: OnceLock<Bytes>,
     gzip: OnceLock<Bytes>,
+    /// The background copying has been started.
+    copying: AtomicBool,
 }
 
 /// A body sent as is or as its brotli / gzip copy, whichever the client accepts.
@@ -51,16 +55,18 @@ pub struct Precompressed {
 }
 
 impl Precompressed {
-    /// Keeps `bytes` and starts making the compressed copies on a background thread.
+    /// Keeps `bytes`; the compressed copies are made on a background thread when a client that
+    /// accepts one first asks.
     pub fn new(bytes: impl Into<Bytes>, content_type: &'static str) -> Self {
-        let body = Self::without_copies(bytes, content_type);
-        let filler = body.clone();
-        std::thread::spawn(move || filler.make_copies());
-        body
+        Self::with_copying(bytes, content_type, false)
     }
 
-    /// Keeps `bytes`; the copies are made by [`Self::make_copies`] (tests).
+    /// Keeps `bytes`; the copies are made by [`Self::make_copies`] only (tests).
     pub fn without_copies(bytes: impl Into<Bytes>, content_type: &'static str) -> Self {
+        Self::with_copying(bytes, content_type, true)
+    }
+
+    fn with_copying(bytes: impl Into<Bytes>, content_type: &'static str, started: bool) -> Self {
         let identity = bytes.into();
         let etag = strong_etag(&identity);
         Self {
@@ -69,6 +75,7 @@ impl Precompressed {
                 etag,
                 brotli: OnceLock::new(),
                 gzip: OnceLock::new(),
+                copying: AtomicBool::new(started),
             }),
             content_type: HeaderValue::from_static(content_type),
         }
@@ -104,6 +111,7 @@ impl Precompressed {
     /// The copy that goes to a client with these request headers: the smallest it accepts
     /// among those made so far, else the JSON as is.
     pub fn respond(&self, request_headers: &HeaderMap) -> Response {
+        self.start_copies_for(request_headers);
         let copies = &self.copies;
         let chosen = [
             (Encoding::Brotli, copies.brotli.get()),
@@ -133,6 +141,17 @@ impl Precompressed {
             );
         }
         (headers, bytes.clone()).into_response()
+    }
+}
+
+impl Precompressed {
+    fn start_copies_for(&self, request_headers: &HeaderMap) {
+        let wanted =
+            accepts(request_headers, Encoding::Brotli) || accepts(request_headers, Encoding::Gzip);
+        if wanted && !self.copies.copying.swap(true, Ordering::Relaxed) {
+            let filler = self.clone();
+            std::thread::spawn(move || filler.make_copies());
+        }
     }
 }
 
