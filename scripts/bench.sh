@@ -75,8 +75,9 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 curl -sf -o /dev/null "$url/api/health" || { echo "bench.sh: $url/api/health did not answer in 60 s" >&2; exit 1; }
-# The catalog's brotli copy is made once in the background at start (crates/mock-api/src/
-# precompressed.rs); measure what a visitor gets from a running server, not that first minute.
+# The catalog lists' brotli copies are made once, in the background, when first asked for
+# (crates/mock-api/src/precompressed.rs; these polls ask): measure what a visitor gets from a
+# running server, not its first seconds.
 for list in items cards; do
   for _ in $(seq 240); do
     curl -sf -o /dev/null -D - -H 'Accept-Encoding: br' "$url/api/$list" | grep -qi '^content-length:' && break

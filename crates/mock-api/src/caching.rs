@@ -31,26 +31,34 @@ impl TaggedJson {
 
     /// 304 without a body when the request's `If-None-Match` names this ETag, else 200 with it.
     pub fn respond(&self, request_headers: &HeaderMap) -> Response {
-        // The body may be compressed on the way out: caches must key on Accept-Encoding, on the
-        // 304 as well as the 200 (the compression layer does not touch an empty 304).
-        let headers = [
-            (header::ETAG, self.etag.clone()),
-            (header::CACHE_CONTROL, REVALIDATE),
-            (header::VARY, HeaderValue::from_static("accept-encoding")),
-        ];
-        if if_none_match(request_headers, &self.etag) {
-            return (StatusCode::NOT_MODIFIED, headers).into_response();
-        }
-        (
-            headers,
-            [(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/json"),
-            )],
-            self.bytes.clone(),
-        )
-            .into_response()
+        let json = HeaderValue::from_static("application/json");
+        conditional(request_headers, &self.etag, json, None, self.bytes.clone())
     }
+}
+
+/// A cacheable body answered conditionally: 304 without a body when the request's
+/// `If-None-Match` names `etag`, else 200 with `body` (already in `content_encoding`, if any).
+pub fn conditional(
+    request_headers: &HeaderMap,
+    etag: &HeaderValue,
+    content_type: HeaderValue,
+    content_encoding: Option<&'static str>,
+    body: Bytes,
+) -> Response {
+    // The body may be compressed on the way out: caches must key on Accept-Encoding, on the
+    // 304 as well as the 200 (the compression layer does not touch an empty 304).
+    let mut headers = HeaderMap::new();
+    headers.insert(header::ETAG, etag.clone());
+    headers.insert(header::CACHE_CONTROL, REVALIDATE);
+    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    if if_none_match(request_headers, etag) {
+        return (StatusCode::NOT_MODIFIED, headers).into_response();
+    }
+    headers.insert(header::CONTENT_TYPE, content_type);
+    if let Some(encoding) = content_encoding {
+        headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
+    }
+    (headers, body).into_response()
 }
 
 /// `"<hex>"`: the first 128 bits of the SHA-256 of `bytes`, ample to tell two versions apart.

@@ -120,7 +120,8 @@ async fn method_not_allowed() -> AppError {
 
 /// The whole HTTP surface: `/api/*` as JSON, and the built app when `state.dist` is set.
 pub fn app(state: AppState) -> Router {
-    // The catalog does not change while the server runs: its list and ETag are made once here.
+    // The catalog does not change while the server runs: its lists (JSON and cards) and their
+    // ETags are made once here, their compressed copies on first demand.
     let items_json = Precompressed::new(state.catalog.summaries_json(), "application/json");
     let list_items = move |headers: HeaderMap| std::future::ready(items_json.respond(&headers));
     let cards = Precompressed::new(

@@ -1,6 +1,6 @@
 //! The catalog's cards (JSON list and lean text), compressed once instead of on every request:
-//! 10 000 items are megabytes, and compressing them per visitor costs the server's CPU just when the visitor's browser
-//! needs it (on one machine, as in development and the benchmarks). Brotli and gzip copies are
+//! 10 000 items are megabytes, and compressing them per visitor costs the server's CPU just when
+//! the visitor's browser needs it (on one machine, as in development and the benchmarks). Brotli and gzip copies are
 //! made once, in the background, when the first client that accepts them asks; until they are
 //! ready the list goes out as before, compressed on the way by the compression layer. (Not at
 //! start: tests build many short-lived apps and most never ask for a compressed list.)
@@ -13,13 +13,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use axum::body::Bytes;
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::{header, HeaderMap, HeaderValue};
+use axum::response::Response;
 
-use crate::caching::{if_none_match, strong_etag, REVALIDATE};
+use crate::caching::{conditional, strong_etag};
 
 /// Brotli quality for the once-made copy: 11 is the smallest and takes seconds for 10 000
-/// items, paid once per server start, in the background.
+/// items, paid once per server run, in the background.
 const BROTLI_QUALITY: u32 = 11;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,28 +123,18 @@ impl Precompressed {
                 .map(|copy| (encoding, copy))
         });
         let (bytes, encoding) = match chosen {
-            Some((encoding, copy)) => (copy, Some(encoding)),
+            Some((encoding, copy)) => (copy, Some(encoding.token())),
             None => (&copies.identity, None),
         };
-        let mut headers = HeaderMap::new();
-        headers.insert(header::ETAG, copies.etag.clone());
-        headers.insert(header::CACHE_CONTROL, REVALIDATE);
-        headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
-        if if_none_match(request_headers, &copies.etag) {
-            return (StatusCode::NOT_MODIFIED, headers).into_response();
-        }
-        headers.insert(header::CONTENT_TYPE, self.content_type.clone());
-        if let Some(encoding) = encoding {
-            headers.insert(
-                header::CONTENT_ENCODING,
-                HeaderValue::from_static(encoding.token()),
-            );
-        }
-        (headers, bytes.clone()).into_response()
+        conditional(
+            request_headers,
+            &copies.etag,
+            self.content_type.clone(),
+            encoding,
+            bytes.clone(),
+        )
     }
-}
 
-impl Precompressed {
     fn start_copies_for(&self, request_headers: &HeaderMap) {
         let wanted =
             accepts(request_headers, Encoding::Brotli) || accepts(request_headers, Encoding::Gzip);
@@ -176,6 +166,7 @@ pub fn accepts(request_headers: &HeaderMap, encoding: Encoding) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::http::StatusCode;
 
     fn with(accept: &str) -> HeaderMap {
         let mut headers = HeaderMap::new();
