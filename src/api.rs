@@ -69,24 +69,25 @@ impl FetchError {
 }
 
 async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, FetchError> {
+    let bytes = get_bytes(url).await?;
+    serde_json::from_slice(&bytes).map_err(|e| FetchError::Decode(e.to_string()))
+}
+
+/// The body of a successful GET as sent; any other answer becomes its [`FetchError`]. Bytes,
+/// not text: text would be decoded to a JS string and encoded again into wasm memory (the
+/// catalog is megabytes).
+async fn get_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
     let response = Request::get(url)
         .send()
         .await
         .map_err(|e| FetchError::Network(e.to_string()))?;
-    if response.ok() {
-        return json_body(response).await;
+    if !response.ok() {
+        return Err(error_from(response).await);
     }
-    Err(error_from(response).await)
-}
-
-/// A successful answer's JSON body, parsed from the bytes as sent: reading it as text would
-/// decode it to a JS string and encode it again into wasm memory (the catalog is megabytes).
-async fn json_body<T: DeserializeOwned>(response: Response) -> Result<T, FetchError> {
-    let bytes = response
+    response
         .binary()
         .await
-        .map_err(|e| FetchError::Network(e.to_string()))?;
-    serde_json::from_slice(&bytes).map_err(|e| FetchError::Decode(e.to_string()))
+        .map_err(|e| FetchError::Network(e.to_string()))
 }
 
 async fn error_from(response: Response) -> FetchError {
@@ -100,17 +101,7 @@ async fn error_from(response: Response) -> FetchError {
 /// `GET /api/cards`: every item's catalog card, in core's lean text format (`portal_core::cards`),
 /// which the browser reads several times faster than the same cards as JSON.
 pub async fn fetch_cards() -> Result<Vec<ItemSummary>, FetchError> {
-    let response = Request::get("/api/cards")
-        .send()
-        .await
-        .map_err(|e| FetchError::Network(e.to_string()))?;
-    if !response.ok() {
-        return Err(error_from(response).await);
-    }
-    let bytes = response
-        .binary()
-        .await
-        .map_err(|e| FetchError::Network(e.to_string()))?;
+    let bytes = get_bytes("/api/cards").await?;
     let text = std::str::from_utf8(&bytes).map_err(|e| FetchError::Decode(e.to_string()))?;
     portal_core::cards::decode(text).map_err(|e| FetchError::Decode(e.to_string()))
 }
