@@ -53,13 +53,13 @@ async fn result_list_shows_a_window_of_highlighted_cards_and_an_empty_state() {
     assert!(expected > 10, "the fixture has {expected} 身份证 items");
 
     let root = container();
-    let search_index = Arc::clone(&index);
+    let (list_index, search_index) = (Arc::clone(&index), Arc::clone(&index));
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
         let search_index = Arc::clone(&search_index);
         view! {
             <Router>
                 <ResultList
-                    index=Arc::clone(&index)
+                    index=Arc::clone(&list_index)
                     hits=Signal::derive(move || Arc::new(search_index.search(&filter.get())))
                     shown=Signal::stored(10)
                     query=Signal::derive(move || filter.get().query)
@@ -94,6 +94,38 @@ async fn result_list_shows_a_window_of_highlighted_cards_and_an_empty_state() {
         format!("共找到 {expected} 个事项，显示前 10 个")
     );
     assert!(button(&root, &format!("显示更多（还有 {} 个）", expected - 10)).is_connected());
+
+    // Another search re-fills the same cards in place: same elements, the new items' texts.
+    filter.set(CatalogFilter {
+        query: "护照".into(),
+        ..Default::default()
+    });
+    leptos::task::tick().await;
+    let refilled = all(&root, "li.card");
+    let passports = index.search(&filter.get_untracked());
+    assert!(passports.len() >= 2, "the fixture has 护照 items");
+    assert_eq!(refilled.len(), passports.len().min(10));
+    for ((card, hit), before) in refilled.iter().zip(passports.iter()).zip(&cards) {
+        assert!(
+            card.is_same_node(Some(before)),
+            "cards are re-used, not re-made"
+        );
+        let item = &index.items()[hit.index];
+        assert_eq!(
+            card.get_attribute("data-code").as_deref(),
+            Some(item.code.as_str())
+        );
+        assert_eq!(one(card, "h2 a").text_content().unwrap(), item.name);
+        let marks: Vec<String> = all(card, "h2 mark")
+            .iter()
+            .map(|m| m.text_content().unwrap())
+            .collect();
+        assert_eq!(marks, vec!["护照"]);
+        assert_eq!(
+            one(card, "h2 a").get_attribute("href").unwrap(),
+            format!("/items/{}", item.code)
+        );
+    }
 
     filter.set(CatalogFilter {
         query: "没有这种事项".into(),

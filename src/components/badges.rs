@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use portal_core::ItemSummary;
 
-use crate::i18n::{lang, t, Lang, Messages};
+use crate::i18n::{lang, Lang, Messages};
 
 /// `(css modifier, text)` of each badge an item earns, in a fixed order, in the page's language.
 pub fn badge_texts(item: &ItemSummary) -> Vec<(&'static str, String)> {
@@ -46,12 +46,18 @@ pub fn badge_texts_in(item: &ItemSummary, lang: Lang) -> Vec<(&'static str, Stri
 
 #[component]
 pub fn Badges(badges: Vec<(&'static str, String)>) -> impl IntoView {
+    badges_view(badges, crate::i18n::lang())
+}
+
+/// The badge list as a plain view of one shape, so a catalog card re-used for another item
+/// patches its badges in place (see `item_card`).
+pub fn badges_view(badges: Vec<(&'static str, String)>, lang: Lang) -> impl IntoView {
     view! {
-        <ul class="badges" aria-label=t().badges_label>
+        <ul class="badges" aria-label=Messages::of(lang).badges_label>
             {badges
                 .into_iter()
                 .map(|(kind, text)| view! { <li class=format!("badge badge-{kind}")>{text}</li> })
-                .collect_view()}
+                .collect::<Vec<_>>()}
         </ul>
     }
 }

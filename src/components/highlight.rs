@@ -1,19 +1,21 @@
 //! Text with its matched runs marked, built from text nodes (never HTML).
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use portal_core::search::{highlight_segments, CharRange};
 
-#[component]
-pub fn Highlighted(text: String, ranges: Vec<CharRange>) -> impl IntoView {
-    highlight_segments(&text, &ranges)
+/// The segments of `text`, matched runs in `<mark>`. A plain view (not a component), so that a
+/// card showing another item re-uses these nodes, patching their text, instead of making new ones.
+pub fn highlighted(text: &str, ranges: &[CharRange]) -> impl IntoView {
+    highlight_segments(text, ranges)
         .into_iter()
         .map(|(segment, marked)| {
             let segment = segment.to_owned();
             if marked {
-                view! { <mark>{segment}</mark> }.into_any()
+                Either::Left(view! { <mark>{segment}</mark> })
             } else {
-                segment.into_any()
+                Either::Right(segment)
             }
         })
-        .collect_view()
+        .collect::<Vec<_>>()
 }

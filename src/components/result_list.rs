@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use portal_core::{Hit, SearchIndex};
 
-use crate::components::item_card::{Highlights, ItemCard};
+use crate::components::item_card::{position_card, Highlights};
 
 /// Searches offered when nothing matched.
 pub const SUGGESTIONS: &[&str] = &["身份证", "户口", "护照", "驾驶证", "立案", "法律援助"];
@@ -34,8 +34,7 @@ pub fn ResultList(
     #[prop(into)] on_clear: Callback<()>,
 ) -> impl IntoView {
     let total = move || hits.with(|h| h.len());
-    // Highlights are found only for the cards shown. Cards are keyed by item, so a keystroke that
-    // keeps an item on screen only re-renders its highlighted texts, not the whole card.
+    // Highlights are found only for the cards shown.
     let ranges_index = Arc::clone(&index);
     let visible = Memo::new(move |_| {
         let query = query.get();
@@ -44,22 +43,17 @@ pub fn ResultList(
                 .take(shown.get())
                 .map(|hit| Highlights {
                     index: hit.index,
-                    name: hit.name_ranges.clone(),
+                    name: ranges_index.name_ranges(hit.index, &query),
                     summary: ranges_index.summary_ranges(hit.index, &query),
                 })
                 .collect::<Vec<_>>()
         })
     });
-    let card = move |item_index: usize| {
-        let highlights = Memo::new(move |_| {
-            visible.with(|v| {
-                v.iter()
-                    .find(|h| h.index == item_index)
-                    .cloned()
-                    .unwrap_or_default()
-            })
-        });
-        view! { <ItemCard item=index.items()[item_index].clone() highlights /> }
+    // One card per position, not per item: see `position_card`.
+    let lang = crate::i18n::lang();
+    let card = move |position: usize| {
+        let shown = Memo::new(move |_| visible.with(|v| v.get(position).cloned()));
+        position_card(Arc::clone(&index), shown, lang)
     };
     let m = crate::i18n::t();
     let count_text = move || (m.results_count)(total(), shown.get());
@@ -70,11 +64,7 @@ pub fn ResultList(
         // A click on a result first writes any pending search into the address bar, so Back
         // returns to exactly this list.
         <ol class="results" data-testid="results" data-query=move || query.get() on:click=move |_| on_follow.run(())>
-            <For
-                each=move || visible.with(|v| v.iter().map(|h| h.index).collect::<Vec<_>>())
-                key=|item_index| *item_index
-                children=card
-            />
+            <For each=move || 0..visible.with(Vec::len) key=|position| *position children=card />
         </ol>
         <Show when=move || { total() > shown.get() }>
             <button type="button" class="button button-secondary more" on:click=move |_| on_more.run(())>

@@ -16,6 +16,18 @@ const ALIAS_PINYIN: u32 = 480;
 const SUMMARY: u32 = 200;
 const DEPARTMENT: u32 = 150;
 
+/// Where a query matched an item, found without allocating; turned into highlight ranges only for
+/// the results shown ([`Entry::ranges`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Found {
+    /// In the normalised name: every occurrence is highlighted.
+    Name,
+    /// The name's pinyin or initials spell these characters.
+    Pinyin(CharRange),
+    /// Elsewhere (an alias, the summary, the department): nothing in the name to highlight.
+    Elsewhere,
+}
+
 #[derive(Debug)]
 pub(super) struct Entry {
     pub(super) bloom: Bloom,
@@ -75,12 +87,8 @@ impl Entry {
         entry
     }
 
-    pub(super) fn score(
-        &self,
-        q: &str,
-        ascii: bool,
-        single_letter: bool,
-    ) -> Option<(u32, Vec<CharRange>)> {
+    /// How well the normalised query `q` matches, and where.
+    pub(super) fn score(&self, q: &str, ascii: bool, single_letter: bool) -> Option<(u32, Found)> {
         if let Some(pos) = find(&self.name, q) {
             let score = if self.name.len() == q.len() {
                 NAME_EXACT
@@ -89,7 +97,7 @@ impl Entry {
             } else {
                 NAME_PARTIAL
             };
-            return Some((score, self.name_ranges(q)));
+            return Some((score, Found::Name));
         }
         let alias_score = self.aliases.iter().fold(0, |best, (alias, _)| {
             best.max(if alias == q {
@@ -103,12 +111,12 @@ impl Entry {
         if ascii {
             if let Some((score, range)) = self.pinyin.find(q, single_letter) {
                 if score > alias_score {
-                    return Some((score, vec![range]));
+                    return Some((score, Found::Pinyin(range)));
                 }
             }
         }
         if alias_score > 0 {
-            return Some((alias_score, vec![]));
+            return Some((alias_score, Found::Elsewhere));
         }
         if ascii
             && self
@@ -116,16 +124,25 @@ impl Entry {
                 .iter()
                 .any(|(_, py)| py.find(q, single_letter).is_some())
         {
-            return Some((ALIAS_PINYIN, vec![]));
+            return Some((ALIAS_PINYIN, Found::Elsewhere));
         }
         if single_letter {
             None
         } else if find(&self.summary, q).is_some() {
-            Some((SUMMARY, vec![]))
+            Some((SUMMARY, Found::Elsewhere))
         } else if find(&self.department, q).is_some() {
-            Some((DEPARTMENT, vec![]))
+            Some((DEPARTMENT, Found::Elsewhere))
         } else {
             None
+        }
+    }
+
+    /// The name's characters to highlight for a match found by [`score`](Self::score).
+    pub(super) fn ranges(&self, found: Found, q: &str) -> Vec<CharRange> {
+        match found {
+            Found::Name => self.name_ranges(q),
+            Found::Pinyin(range) => vec![range],
+            Found::Elsewhere => vec![],
         }
     }
 

@@ -129,18 +129,19 @@ fn pinyin_matches_highlight_the_matched_characters() {
     };
     let hit = &index.search(&filter)[0];
     assert_eq!(index.items()[hit.index].name, "居民身份证换领");
-    assert_eq!(hit.name_ranges, vec![(2, 5)]);
+    assert_eq!(index.name_ranges(hit.index, "shenfenz"), vec![(2, 5)]);
     let filter = CatalogFilter {
         query: "wfz".into(),
         ..Default::default()
     };
-    assert_eq!(index.search(&filter)[0].name_ranges, vec![(0, 3)]);
+    let hit = &index.search(&filter)[0];
+    assert_eq!(index.name_ranges(hit.index, "wfz"), vec![(0, 3)]);
     let filter = CatalogFilter {
         query: "证明".into(),
         ..Default::default()
     };
     let hit = &index.search(&filter)[0];
-    assert_eq!(hit.name_ranges, vec![(5, 7)]);
+    assert_eq!(index.name_ranges(hit.index, "证明"), vec![(5, 7)]);
     assert_eq!(index.summary_ranges(hit.index, "证明"), vec![(11, 13)]);
     assert_eq!(
         index.summary_ranges(hit.index, "z"),
@@ -243,8 +244,8 @@ fn a_polyphone_match_highlights_its_characters_and_ranks_as_pinyin() {
     };
     let hits = index.search(&filter);
     assert_eq!(index.items()[hits[0].index].name, "行业");
-    assert_eq!(hits[0].name_ranges, vec![(0, 2)]);
-    assert_eq!(hits[1].name_ranges, vec![(5, 7)]);
+    assert_eq!(index.name_ranges(hits[0].index, "hangye"), vec![(0, 2)]);
+    assert_eq!(index.name_ranges(hits[1].index, "hangye"), vec![(5, 7)]);
     assert!(hits[0].score > hits[1].score, "exact above partial");
 }
 
@@ -360,7 +361,7 @@ fn odd_names_aliases_keys_and_queries_never_panic() {
         for hit in hits.iter().take(5) {
             let _ = session.index().summary_ranges(hit.index, &q);
             let name = &session.index().items()[hit.index].name;
-            let _ = highlight_segments(name, &hit.name_ranges);
+            let _ = highlight_segments(name, &session.index().name_ranges(hit.index, &q));
         }
         queries += 1;
     }
@@ -424,4 +425,27 @@ fn the_search_data_built_a_slice_at_a_time_finds_what_it_would_at_once() {
     assert!(!partial.is_prepared());
     assert_eq!(partial.search(&query), expected);
     assert!(partial.is_prepared());
+}
+
+#[test]
+fn a_sort_key_orders_by_score_then_name_length_then_catalog_order_and_gives_the_hit_back() {
+    let hits = [
+        (1000, 2, 7),
+        (800, 2, 3),
+        (800, 9, 1),
+        (800, 9, 4),
+        (150, 1, 0),
+    ];
+    let mut keys: Vec<u64> = hits
+        .iter()
+        .rev()
+        .map(|&(score, chars, index)| super::sort_key(score, chars, index))
+        .collect();
+    keys.sort_unstable();
+    let back: Vec<(u32, usize)> = keys
+        .into_iter()
+        .map(super::hit_of_key)
+        .map(|hit| (hit.score, hit.index))
+        .collect();
+    assert_eq!(back, [(1000, 7), (800, 3), (800, 1), (800, 4), (150, 0)]);
 }
