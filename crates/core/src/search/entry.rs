@@ -1,6 +1,6 @@
 //! One item prepared for search, and how well it matches a query.
 
-use super::pinyin::PinyinText;
+use super::pinyin::{letter_bit, PinyinText};
 use super::text::{find, fold_char, normalize_query, Bloom};
 use super::CharRange;
 use crate::summary::ItemSummary;
@@ -41,6 +41,14 @@ pub(super) struct Entry {
     summary: String,
     department: String,
     pub(super) name_chars: usize,
+    /// Every letter and digit a single-letter query can match this item with (see
+    /// [`score`](Self::score)), as a `letter_bit` set: most items are rejected by one AND.
+    single_letters: u64,
+}
+
+/// The ASCII letters and digits in a normalised text, as a `letter_bit` set.
+fn ascii_letters(text: &str) -> u64 {
+    text.bytes().fold(0, |set, b| set | letter_bit(b))
 }
 
 impl Entry {
@@ -73,7 +81,14 @@ impl Entry {
             summary: normalize_query(&item.summary),
             department: normalize_query(&item.department),
             name_chars: item.name.chars().count(),
+            single_letters: 0,
         };
+        // A single letter matches a name or alias containing it, or the first reading of a
+        // name's or alias's pinyin: nothing else (see `score_all`).
+        entry.single_letters = ascii_letters(&entry.name) | entry.pinyin.first_initials();
+        for (alias, pinyin) in &entry.aliases {
+            entry.single_letters |= ascii_letters(alias) | pinyin.first_initials();
+        }
         let mut bloom = Bloom::default();
         for text in [&entry.name, &entry.summary, &entry.department] {
             bloom.add(text);
@@ -89,6 +104,19 @@ impl Entry {
 
     /// How well the normalised query `q` matches, and where.
     pub(super) fn score(&self, q: &str, ascii: bool, single_letter: bool) -> Option<(u32, Found)> {
+        if single_letter && self.single_letters & letter_bit(q.as_bytes()[0]) == 0 {
+            return None;
+        }
+        self.score_all(q, ascii, single_letter)
+    }
+
+    /// [`score`](Self::score) without the single-letter shortcut.
+    pub(super) fn score_all(
+        &self,
+        q: &str,
+        ascii: bool,
+        single_letter: bool,
+    ) -> Option<(u32, Found)> {
         if let Some(pos) = find(&self.name, q) {
             let score = if self.name.len() == q.len() {
                 NAME_EXACT

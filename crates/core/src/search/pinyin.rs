@@ -42,7 +42,7 @@ pub(super) struct PinyinText {
 }
 
 /// A bit per ASCII letter and digit (lower-case), 0 for anything else.
-fn letter_bit(b: u8) -> u64 {
+pub(super) fn letter_bit(b: u8) -> u64 {
     match b {
         b'a'..=b'z' => 1 << (b - b'a'),
         b'0'..=b'9' => 1 << (26 + b - b'0'),
@@ -88,6 +88,12 @@ impl PinyinText {
             });
         }
         text
+    }
+
+    /// The letters a reading of the first keyed character starts with: the only letters a
+    /// single-letter query can match here.
+    pub(super) fn first_initials(&self) -> u64 {
+        self.syllables.first().map_or(0, |s| s.initials)
     }
 
     fn readings(&self, syllable: &Syllable) -> impl Iterator<Item = &[u8]> {

@@ -449,3 +449,26 @@ fn a_sort_key_orders_by_score_then_name_length_then_catalog_order_and_gives_the_
         .collect();
     assert_eq!(back, [(1000, 7), (800, 3), (800, 1), (800, 4), (150, 0)]);
 }
+
+#[test]
+fn the_single_letter_shortcut_rejects_only_items_a_single_letter_cannot_match() {
+    let mut items: Vec<ItemSummary> = synthetic_items(3_000)
+        .iter()
+        .map(summary_with_keys)
+        .collect();
+    items.extend(catalog().items().iter().cloned());
+    let mut matched = 0;
+    for item in &items {
+        let entry = super::entry::Entry::new(item);
+        for letter in (b'a'..=b'z').chain(b'0'..=b'9') {
+            let q = char::from(letter).to_string();
+            let full = entry.score_all(&q, true, true);
+            assert_eq!(entry.score(&q, true, true), full, "{q:?} on {}", item.name);
+            matched += usize::from(full.is_some());
+        }
+    }
+    assert!(
+        matched > 1_000,
+        "single letters match often enough to be a test: {matched}"
+    );
+}
