@@ -80,7 +80,10 @@ pub(super) fn QueueFilters(filter: Memo<QueueFilter>) -> impl IntoView {
             }
         }
     });
-    // The item reads as its name once the names are known.
+    // The item reads as its name once the names are known. Names arriving late must not
+    // overwrite what the user has typed meanwhile: only a new filter, or the bare code shown
+    // until then, is replaced.
+    let shown_code = StoredValue::new(None::<String>);
     Effect::new(move || {
         let code = filter.with(|f| f.item.clone()).unwrap_or_default();
         let text = items.with(|all| {
@@ -89,7 +92,11 @@ pub(super) fn QueueFilters(filter: Memo<QueueFilter>) -> impl IntoView {
                 .map_or(code.clone(), |(_, name)| name.clone())
         });
         if let Some(el) = item.get() {
-            el.set_value(&text);
+            let same_filter = shown_code.get_value().as_deref() == Some(code.as_str());
+            if !same_filter || el.value() == code {
+                el.set_value(&text);
+            }
+            shown_code.set_value(Some(code));
         }
     });
     let invalid = move |id: &'static str| {
