@@ -74,9 +74,12 @@ test('the items CSV holds the filtered table, with a BOM', async ({ page }) => {
   // On a phone the filters fold behind a toggle (open it once the page has settled).
   const toggle = page.getByRole('button', { name: /^筛选/ });
   if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+  const table = page.getByTestId('items-table');
+  const everything = (await table.locator('caption').textContent()) ?? '';
   await page.getByRole('group', { name: '按部门浏览' }).getByRole('button', { name: '法院', exact: true }).click();
   await expect(page).toHaveURL(/dept=/);
-  const table = page.getByTestId('items-table');
+  // The URL changes first; the table is re-made when the filtered list is in.
+  await expect(table.locator('caption')).not.toHaveText(everything);
   await expect(table.locator('caption')).toHaveText(/共 \d+ 项/);
   const caption = (await table.locator('caption').textContent()) ?? '';
   const shown = Number(caption.match(/共 (\d+) 项/)![1]);
