@@ -100,14 +100,17 @@ impl SearchIndex {
     /// a shown card; empty when it matched elsewhere or not at all.
     pub fn name_ranges(&self, index: usize, query: &str) -> Vec<CharRange> {
         let q = normalize_query(query);
-        let ascii = q.bytes().all(|b| b.is_ascii_alphanumeric());
-        match self.entries().get(index) {
-            Some(entry) if !q.is_empty() => entry
-                .score(&q, ascii, is_single_letter(&q))
-                .map(|(_, found)| entry.ranges(found, &q))
-                .unwrap_or_default(),
-            _ => vec![],
+        // Without search text nothing is highlighted, and the search data must not be built
+        // for it: the catalog's first paint comes before that data exists.
+        if q.is_empty() || index >= self.items.len() {
+            return vec![];
         }
+        let entry = &self.entries()[index];
+        let ascii = q.bytes().all(|b| b.is_ascii_alphanumeric());
+        entry
+            .score(&q, ascii, is_single_letter(&q))
+            .map(|(_, found)| entry.ranges(found, &q))
+            .unwrap_or_default()
     }
 
     /// Where `query` occurs in the summary of item `index`, for highlighting a shown card.

@@ -374,6 +374,11 @@ fn the_search_data_is_built_on_first_need_and_listing_does_not_need_it() {
     // Listing and filtering without text: no search data yet.
     let all = index.search(&CatalogFilter::default());
     assert_eq!(all.len(), 50);
+    // …nor finding what to highlight on the cards of that list.
+    for hit in all.iter().take(10) {
+        assert!(index.name_ranges(hit.index, "").is_empty());
+        assert!(index.summary_ranges(hit.index, " ").is_empty());
+    }
     assert!(!index.is_prepared());
     // The first search with text builds it, and finds the same as an index prepared up front.
     let query = CatalogFilter {
