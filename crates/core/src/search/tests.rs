@@ -477,3 +477,57 @@ fn the_single_letter_shortcut_rejects_only_items_a_single_letter_cannot_match() 
         "single letters match often enough to be a test: {matched}"
     );
 }
+
+#[test]
+fn the_bloom_filter_rejects_only_items_that_cannot_match() {
+    // Queries cut from the items' own texts (汉字, pinyin, initials, mixed), so most match something.
+    let items: Vec<ItemSummary> = synthetic_items(800).iter().map(summary_with_keys).collect();
+    let index = SearchIndex::new(items.clone());
+    let entries: Vec<super::entry::Entry> = items.iter().map(super::entry::Entry::new).collect();
+    let mut rng = Lcg(7);
+    let mut found = 0;
+    for round in 0..600 {
+        let item = &items[rng.next(items.len())];
+        let source: Vec<char> = match round % 4 {
+            0 => item.name.chars().collect(),
+            1 => item.summary.chars().collect(),
+            2 => item
+                .keys
+                .name
+                .chars()
+                .filter(char::is_ascii_alphabetic)
+                .collect(),
+            _ => format!(
+                "{}{}",
+                &item.keys.name[..2.min(item.keys.name.len())],
+                item.name
+            )
+            .chars()
+            .collect(),
+        };
+        let start = rng.next(source.len().max(1));
+        let len = 1 + rng.next(6);
+        let q: String = source.iter().skip(start).take(len).collect();
+        let q = normalize_query(&q);
+        if q.is_empty() {
+            continue;
+        }
+        let ascii = q.bytes().all(|b| b.is_ascii_alphanumeric());
+        let mut expected: Vec<usize> = (0..items.len())
+            .filter(|&i| entries[i].score(&q, ascii, is_single_letter(&q)).is_some())
+            .collect();
+        let filter = CatalogFilter {
+            query: q.clone(),
+            ..Default::default()
+        };
+        let mut got: Vec<usize> = index.search(&filter).iter().map(|h| h.index).collect();
+        got.sort_unstable();
+        expected.sort_unstable();
+        assert_eq!(got, expected, "{q:?}");
+        found += got.len();
+    }
+    assert!(
+        found > 5_000,
+        "the queries match often enough to be a test: {found}"
+    );
+}

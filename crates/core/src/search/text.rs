@@ -48,23 +48,29 @@ pub(super) fn find(haystack: &str, needle: &str) -> Option<usize> {
     None
 }
 
-/// A 256-bit Bloom filter of the characters and adjacent character pairs of an item's searchable
-/// texts. A query whose characters and pairs are not all present cannot match, so most items are
-/// rejected with four AND operations before any string is scanned.
+/// A Bloom filter of the characters and adjacent character pairs of an item's searchable texts.
+/// A query whose characters and pairs are not all present cannot match, so most items are
+/// rejected with a few AND operations before any string is scanned.
+///
+/// It has two halves of 256 bits: one for ASCII (pinyin, initials, Latin letters and digits in
+/// the texts) and one for everything else (汉字). Which half a character or pair goes to depends
+/// only on the characters themselves, so a query's bits are looked for where an item's would be;
+/// kept apart, an item's long Chinese summary no longer fills the bits a pinyin query tests.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Bloom([u64; 4]);
+pub(super) struct Bloom([u64; 8]);
 
 impl Bloom {
-    fn set(&mut self, hash: u32) {
+    fn set(&mut self, hash: u32, ascii: bool) {
         let bit = hash.wrapping_mul(0x9E37_79B1) >> 24;
-        self.0[(bit >> 6) as usize] |= 1 << (bit & 63);
+        let half = if ascii { 0 } else { 4 };
+        self.0[half + (bit >> 6) as usize] |= 1 << (bit & 63);
     }
 
     /// Adds the characters and pairs of `text` (pairs never span two texts).
     pub(super) fn add(&mut self, text: &str) {
         let mut previous: Option<char> = None;
         for c in text.chars() {
-            self.set(c as u32);
+            self.set(c as u32, c.is_ascii());
             if let Some(p) = previous {
                 self.add_pair(p, c);
             }
@@ -75,7 +81,7 @@ impl Bloom {
     /// [`add`](Self::add) for ASCII bytes.
     pub(super) fn add_ascii(&mut self, text: &[u8]) {
         for (i, &b) in text.iter().enumerate() {
-            self.set(u32::from(b));
+            self.set(u32::from(b), b.is_ascii());
             if i > 0 {
                 self.add_pair(char::from(text[i - 1]), char::from(b));
             }
@@ -84,7 +90,10 @@ impl Bloom {
 
     /// Adds one pair of neighbouring characters.
     pub(super) fn add_pair(&mut self, first: char, second: char) {
-        self.set((first as u32).wrapping_mul(31).wrapping_add(second as u32) ^ 0x5bd1_e995);
+        self.set(
+            (first as u32).wrapping_mul(31).wrapping_add(second as u32) ^ 0x5bd1_e995,
+            first.is_ascii() && second.is_ascii(),
+        );
     }
 
     pub(super) fn of(text: &str) -> Self {
