@@ -78,7 +78,7 @@ if (trace) {
     sums.set(e.name, [n + 1, ms + (e.dur ?? 0) / 1000]);
   }
   console.log(`\nmain-thread events per keystroke (ms; ${times.length} keystrokes):`);
-  for (const [name, [n, ms]] of [...sums].sort((a, b) => b[1][1] - a[1][1]).slice(0, 25)) {
+  for (const [name, [n, ms]] of [...sums].sort((a, b) => b[1][1] - a[1][1]).slice(0, Number(process.env.TRACE_TOP ?? 25))) {
     console.log(`${(ms / times.length).toFixed(3).padStart(8)}  ${String(n).padStart(6)}×  ${name}`);
   }
 }
