@@ -200,10 +200,13 @@ test('an administrator chooses a department and an item by name; pages hold 20',
   await expect(page).toHaveURL(/item=11500103009302116520017302400001/);
   await expect(page.getByTestId('error-summary')).toHaveCount(0);
   await expect(page.getByLabel('事项')).toHaveValue('无犯罪记录证明开具');
+  // The URL changes first; the list follows when the filtered answer is in (a police item, so
+  // the department changes nothing).
+  const { total } = await (await page.request.get(`/api/staff/applications?item=${NO_CRIME_RECORD}&size=1`)).json();
+  const pages = Math.ceil(total / 20);
+  expect(pages).toBeGreaterThanOrEqual(2);
   const status = page.getByTestId('page-status');
-  await expect(status).toHaveText(/^第 1 \/ (\d+) 页，共 (\d+) 件$/);
-  const [, pages, total] = (await status.textContent())!.match(/第 1 \/ (\d+) 页，共 (\d+) 件/)!.map(Number);
-  expect(pages).toBe(Math.ceil(total / 20));
+  await expect(status).toHaveText(`第 1 / ${pages} 页，共 ${total} 件`);
   await expect(queueTable(page).locator('tbody tr')).toHaveCount(20);
   await expect(page.getByRole('link', { name: '上一页' })).toHaveCount(0);
 
