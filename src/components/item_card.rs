@@ -9,7 +9,7 @@ use portal_core::{join_labels_in, ItemSummary, SearchIndex};
 
 use crate::components::badges::{badge_texts_in, badges_view};
 use crate::components::highlight::highlighted;
-use crate::i18n::Lang;
+use crate::i18n::{zh_content_in, Lang};
 
 /// Where the current search matched one item's name and summary (character ranges).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -59,7 +59,7 @@ pub fn position_card(
             })
         }
     };
-    let zh = (lang == Lang::En).then_some("zh-CN");
+    let zh = zh_content_in(lang);
     let badges = Memo::new({
         let index = Arc::clone(&index);
         move |_| {

@@ -82,5 +82,10 @@ pub fn t() -> &'static Messages {
 /// The `lang` attribute for catalog content, which is Chinese whatever the page language:
 /// `Some("zh-CN")` on English pages, nothing on Chinese ones.
 pub fn zh_content() -> Option<&'static str> {
-    (lang() == Lang::En).then_some("zh-CN")
+    zh_content_in(lang())
+}
+
+/// [`zh_content`] for pages in `lang`.
+pub fn zh_content_in(lang: Lang) -> Option<&'static str> {
+    (lang == Lang::En).then_some("zh-CN")
 }

@@ -15,7 +15,7 @@ use std::sync::{Mutex, OnceLock};
 use crate::filter::CatalogFilter;
 use crate::summary::ItemSummary;
 use entry::Entry;
-use text::{text_ranges, Bloom};
+use text::{is_ascii_query, text_ranges, Bloom};
 
 pub use text::{highlight_segments, is_single_letter, normalize_query};
 
@@ -106,7 +106,7 @@ impl SearchIndex {
             return vec![];
         }
         let entry = &self.entries()[index];
-        let ascii = q.bytes().all(|b| b.is_ascii_alphanumeric());
+        let ascii = is_ascii_query(&q);
         entry
             .score(&q, ascii, is_single_letter(&q))
             .map(|(_, found)| entry.ranges(found, &q))
@@ -143,7 +143,7 @@ impl SearchIndex {
                 .map(|(index, _)| Hit { index, score: 0 })
                 .collect();
         }
-        let ascii = q.bytes().all(|b| b.is_ascii_alphanumeric());
+        let ascii = is_ascii_query(&q);
         let single_letter = is_single_letter(&q);
         let wanted = Bloom::of(&q);
         let entries = self.entries();

@@ -512,7 +512,7 @@ fn the_bloom_filter_rejects_only_items_that_cannot_match() {
         if q.is_empty() {
             continue;
         }
-        let ascii = q.bytes().all(|b| b.is_ascii_alphanumeric());
+        let ascii = super::text::is_ascii_query(&q);
         let mut expected: Vec<usize> = (0..items.len())
             .filter(|&i| entries[i].score(&q, ascii, is_single_letter(&q)).is_some())
             .collect();

@@ -18,6 +18,11 @@ pub fn is_single_letter(q: &str) -> bool {
     q.len() == 1 && q.as_bytes()[0].is_ascii_alphanumeric()
 }
 
+/// A normalised query of ASCII letters and digits only: the only kind pinyin can match.
+pub(super) fn is_ascii_query(q: &str) -> bool {
+    q.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
 pub(super) fn fold_char(c: char) -> char {
     let c = match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
