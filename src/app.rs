@@ -16,6 +16,19 @@ use crate::pages::catalog::CatalogPage;
 use crate::pages::guide::GuidePage;
 use crate::pages::not_found::NotFound;
 
+/// Starts the portal: on the catalog's address, once its cards are in (or have been waited for
+/// long enough, see `catalog_early`), so the first frame shows the list; elsewhere at once.
+pub async fn start() {
+    if window().location().pathname().is_ok_and(|path| path == "/") {
+        crate::pages::catalog_early::fetch_before_mount().await;
+    }
+    // The page shown while the wasm loaded (index.html) makes way for the app.
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
+    leptos::mount::mount_to_body(App);
+}
+
 /// The citizen portal: catalog, guides, applying and following a case.
 #[component]
 pub fn App() -> impl IntoView {

@@ -4,14 +4,15 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use portal_core::{CatalogFilter, SearchIndex, SearchSession};
+use portal_core::{CatalogFilter, ItemSummary, SearchIndex, SearchSession};
 
-use crate::api::{fetch_cards, FetchError};
+use crate::api::FetchError;
 use crate::components::filter_bar::FilterBar;
 use crate::components::notice::Loading;
 use crate::components::result_list::ResultList;
 use crate::components::search_box::SearchBox;
 use crate::components::title::set_title;
+use crate::pages::catalog_early::load_cards;
 use crate::pages::catalog_store::CatalogStore;
 use crate::pages::catalog_url::UrlSync;
 
@@ -41,7 +42,7 @@ pub fn CatalogPage() -> impl IntoView {
 /// is retrying until the answer comes.
 #[component]
 fn CatalogLoader(store: CatalogStore) -> impl IntoView {
-    let items = LocalResource::new(fetch_cards);
+    let items = LocalResource::new(load_cards);
     let retrying = RwSignal::new(false);
     view! {
         <Transition fallback=|| view! { <Loading label=crate::i18n::t().loading_catalog /> }>
@@ -50,12 +51,7 @@ fn CatalogLoader(store: CatalogStore) -> impl IntoView {
                 retrying.set(false);
                 match result {
                     Ok(list) => {
-                        let index = Arc::new(SearchIndex::new(list));
-                        // The list shows without the search data; it is built after that first
-                        // paint (rAF runs before the frame, the timeouts after it).
-                        let later = Arc::clone(&index);
-                        request_animation_frame(move || prepare_in_slices(later));
-                        let session = Arc::new(SearchSession::new(index));
+                        let session = new_session(list);
                         store.keep(Arc::clone(&session));
                         view! { <CatalogBrowser session /> }.into_any()
                     }
@@ -72,21 +68,39 @@ fn CatalogLoader(store: CatalogStore) -> impl IntoView {
     }
 }
 
+/// Indexes loaded cards. The list shows without the search data; it is built after that first
+/// paint (rAF runs before the frame, the timeouts after it).
+pub fn new_session(cards: Vec<ItemSummary>) -> Arc<SearchSession> {
+    let index = Arc::new(SearchIndex::new(cards));
+    let later = Arc::clone(&index);
+    request_animation_frame(move || prepare_in_slices(later));
+    Arc::new(SearchSession::new(index))
+}
+
 /// Items whose search data one task builds: about 3 ms in a phone-class browser, so a keystroke
 /// or a frame never waits long behind it.
 const PREPARE_SLICE: usize = 500;
 
-/// Builds the search data one slice per task until it is complete. A keystroke in between
+/// Builds the search data one slice per idle period until it is complete. A keystroke in between
 /// needs no care: its search builds whatever is left.
 fn prepare_in_slices(index: Arc<SearchIndex>) {
-    set_timeout(
-        move || {
-            if !index.prepare_some(PREPARE_SLICE) {
-                prepare_in_slices(index);
-            }
-        },
-        std::time::Duration::ZERO,
-    );
+    when_idle(move || {
+        if !index.prepare_some(PREPARE_SLICE) {
+            prepare_in_slices(index);
+        }
+    });
+}
+
+/// Runs `f` once the browser is idle: after the frame being drawn and the tasks already waiting
+/// (a first-paint probe, a keystroke). Where there is no `requestIdleCallback` (Safari), in a
+/// task of its own.
+fn when_idle(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    let callback = callback.unchecked_ref();
+    if window().request_idle_callback(callback).is_err() {
+        let _ = window().set_timeout_with_callback(callback);
+    }
 }
 
 /// The catalog failed to load: why, in Chinese and English, and a retry button that shows (text,

@@ -26,7 +26,10 @@ pub struct CatalogStore {
 /// history listener runs before the router re-renders on Back.
 pub fn provide_catalog_store() {
     let store = CatalogStore {
-        session: StoredValue::new(None),
+        // The cards fetched before the app mounted, when it started on the catalog.
+        session: StoredValue::new(
+            crate::pages::catalog_early::take_arrived().map(crate::pages::catalog::new_session),
+        ),
         window: RwSignal::new((CatalogFilter::default(), 0)),
         scroll_y: StoredValue::new(0.0),
         history_move: StoredValue::new(false),

@@ -2,6 +2,7 @@
 
 pub mod apply;
 pub mod catalog;
+pub mod catalog_early;
 pub mod catalog_store;
 mod catalog_url;
 pub mod guide;

@@ -259,18 +259,23 @@ test('Back from a guide returns to the same search, even when a result was opene
   await expect(home.cards.first().getByRole('link')).toHaveText(name);
 });
 
-test('a slow catalog shows a loading message until the items arrive', async ({ page }) => {
+test('a slow catalog shows a loading message until the items arrive, downloaded once', async ({ page }) => {
   let release: () => void = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
+  let requests = 0;
   await page.route('**/api/cards', async (route) => {
+    requests += 1;
     await held;
     await route.continue();
   });
   await page.goto('/');
+  // The app waits a moment for the cards before it mounts, then shows its own loading message
+  // and takes over the download already under way.
   await expect(page.getByRole('status').filter({ hasText: '正在加载服务事项' })).toBeVisible();
   release();
   await expect(new CatalogPage(page).cards.first()).toBeVisible();
   await expect(page.getByText('正在加载服务事项')).toHaveCount(0);
+  expect(requests, 'the page took over the early download instead of asking again').toBe(1);
 });
 
 test('a guide that fails to load says why and loads on retry', async ({ page, request }) => {
