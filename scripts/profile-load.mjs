@@ -7,7 +7,7 @@
 //   node scripts/profile-load.mjs URL[@COUNT_SELECTOR]... [--runs N] [--trace | --profile]
 //   node scripts/profile-load.mjs http://127.0.0.1:3300 'http://127.0.0.1:8099/vanilla/@[data-testid=count]'
 //
-// The count selector defaults to the portal's. --trace writes the last portal run's trace to
+// The count selector defaults to the portal's. --trace writes the first app's last run's trace to
 // target/load-trace.json; --profile prints the functions with the most self time per run of the
 // first app (profiled in every run) (names need scripts/size-report.sh's named wasm twin in the dist served, as
 // for profile-keystrokes.mjs).
@@ -27,7 +27,12 @@ const trace = args.includes('--trace');
 const profile = args.includes('--profile');
 const selfTime = new Map(); // function -> self ms summed over the profiled runs
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium' });
+// As the shared harness launches and sets up its browser (harness/measure.js), so figures compare.
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
 // One unmeasured load per app first: the server's compressed copies and the disk cache warm up.
 for (const app of apps) await load(app, false, false);
 const rows = apps.map(() => []);
@@ -50,8 +55,9 @@ if (profile) printProfile(runs);
 await browser.close();
 
 async function load({ url, count }, withTrace, withProfile) {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
   const page = await context.newPage();
+  await (await context.newCDPSession(page)).send('Network.enable');
   // Watches the count from the very start, in the page, so no polling delay is measured.
   await page.addInitScript((count) => {
     window.__firstCount = new Promise((resolve) => {
