@@ -39,7 +39,9 @@ pub fn check_file(name: &str, mime: &str, size: f64) -> Result<(), FileProblem> 
 /// "1.2 MB" / "35 KB".
 pub fn size_text(bytes: u64) -> String {
     if bytes >= 1024 * 1024 {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+        // Tenths of a MB, rounded, in whole numbers: float formatting would add ~16 KB of wasm.
+        let tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024);
+        format!("{}.{} MB", tenths / 10, tenths % 10)
     } else {
         format!("{} KB", bytes.div_ceil(1024))
     }
@@ -223,5 +225,7 @@ mod tests {
         );
         assert_eq!(size_text(1536), "2 KB");
         assert_eq!(size_text(3 * 1024 * 1024), "3.0 MB");
+        assert_eq!(size_text(1024 * 1024 + 100 * 1024), "1.1 MB");
+        assert_eq!(size_text(10 * 1024 * 1024 - 1), "10.0 MB");
     }
 }
