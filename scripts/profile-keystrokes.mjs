@@ -48,7 +48,7 @@ const times = await page.evaluate(
           setter.call(input, chars.slice(0, i).join(''));
           input.dispatchEvent(new InputEvent('input', { bubbles: true }));
           await frame();
-          out.push([q, performance.now() - t0]);
+          out.push([q, performance.now() - t0, chars.slice(0, i).join('')]);
         }
         setter.call(input, '');
         input.dispatchEvent(new InputEvent('input', { bubbles: true }));
@@ -64,6 +64,10 @@ const median = (xs) => xs[Math.floor(xs.length / 2)];
 for (const q of QUERIES) {
   const ts = times.filter(([x]) => x === q).map(([, t]) => t).sort((a, b) => a - b);
   console.log(`${q.padEnd(14)} median ${median(ts).toFixed(2)} ms`);
+}
+// SLOWEST=N: the N slowest keystrokes, with the text typed so far (where the tail comes from).
+for (const [, t, typed] of [...times].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.SLOWEST ?? 0))) {
+  console.log(`  slow: ${t.toFixed(1).padStart(6)} ms  "${typed}"`);
 }
 console.log(`all ${all.length} keystrokes: median ${median(all).toFixed(2)} ms, p95 ${all[Math.ceil(all.length * 0.95) - 1].toFixed(2)} ms`);
 
