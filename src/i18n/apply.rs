@@ -17,7 +17,7 @@ crate::messages! {
     district: Text = "区（县）", "District or county";
     choose: Text = "请选择", "Select";
     remove: Text = "删除", "Remove";
-    add_row: fn(&str) -> String = |label| format!("添加{label}"), |label| format!("Add another {}", label.to_lowercase());
+    add_row: fn(&str) -> String = |label| format!("添加{label}"), |label| format!("Add another {}", label.to_ascii_lowercase());
     group_limits: fn(usize, usize) -> String = |min, max| if min > 0 {
             format!("至少 {min} 项，最多 {max} 项")
         } else {
@@ -26,7 +26,7 @@ crate::messages! {
         |min, max| if min > 0 { format!("At least {min}, at most {max}") } else { format!("At most {max}") };
     /// `label (row n)` of a question inside a group row, used in messages.
     row_label: fn(&str, usize, &str) -> String = |group, n, sub| format!("{group} {n} 的{sub}"),
-        |group, n, sub| format!("{sub} ({} {n})", group.to_lowercase());
+        |group, n, sub| format!("{sub} ({} {n})", group.to_ascii_lowercase());
     error_summary_title: Text = "请修改以下内容", "There is a problem";
     error_title_prefix: Text = "错误：", "Error: ";
 
