@@ -69,7 +69,7 @@ fn CatalogLoader(store: CatalogStore) -> impl IntoView {
 }
 
 /// Indexes loaded cards. The list shows without the search data; it is built after that first
-/// paint (rAF runs before the frame, the timeouts after it).
+/// paint (rAF runs before the frame, the idle callbacks after it).
 pub fn new_session(cards: Vec<ItemSummary>) -> Arc<SearchSession> {
     let index = Arc::new(SearchIndex::new(cards));
     let later = Arc::clone(&index);
@@ -77,8 +77,8 @@ pub fn new_session(cards: Vec<ItemSummary>) -> Arc<SearchSession> {
     Arc::new(SearchSession::new(index))
 }
 
-/// Items whose search data one task builds: about 3 ms in a phone-class browser, so a keystroke
-/// or a frame never waits long behind it.
+/// Items whose search data one idle callback builds: about 3 ms in a phone-class browser, so a
+/// keystroke or a frame never waits long behind it.
 const PREPARE_SLICE: usize = 500;
 
 /// Builds the search data one slice per idle period until it is complete. A keystroke in between
