@@ -174,39 +174,60 @@ impl PinyinText {
     /// Whether `q` spells the syllables from `start` on, in any readings, the last one possibly
     /// cut short: `(last syllable used, whether q spells every syllable to the end exactly)`.
     /// Tracks the set of query offsets reachable at each syllable, so alternatives never multiply.
+    /// The set is a `u64` for the queries people type (wasm has no 128-bit integers: a `u128`
+    /// costs two words and calls on every step).
     fn full_from(&self, start: usize, q: &[u8]) -> Option<(usize, bool)> {
-        if q.len() > MAX_QUERY {
-            return None;
+        if q.len() < 64 {
+            self.full_from_64(start, q)
+        } else if q.len() <= MAX_QUERY {
+            self.full_from_128(start, q)
+        } else {
+            None
         }
-        let last_syllable = self.syllables.len() - 1;
-        let mut reachable: u128 = 1;
-        let mut found = None;
-        for (i, syllable) in self.syllables.iter().enumerate().skip(start) {
-            let mut next: u128 = 0;
-            let mut offsets = reachable;
-            while offsets != 0 {
-                let offset = offsets.trailing_zeros() as usize;
-                offsets &= offsets - 1;
-                let rest = &q[offset..];
-                for reading in self.readings(syllable) {
-                    if reading.starts_with(rest) {
-                        if reading.len() == rest.len() && i == last_syllable {
-                            return Some((i, true));
-                        }
-                        found.get_or_insert((i, false));
-                    } else if rest.starts_with(reading) {
-                        next |= 1 << (offset + reading.len());
-                    }
-                }
-            }
-            if next == 0 {
-                break;
-            }
-            reachable = next;
-        }
-        found
     }
+}
 
+/// One body for both widths of the reachable-offsets set.
+macro_rules! full_from_with {
+    ($name:ident, $bits:ty) => {
+        impl PinyinText {
+            fn $name(&self, start: usize, q: &[u8]) -> Option<(usize, bool)> {
+                let last_syllable = self.syllables.len() - 1;
+                let mut reachable: $bits = 1;
+                let mut found = None;
+                for (i, syllable) in self.syllables.iter().enumerate().skip(start) {
+                    let mut next: $bits = 0;
+                    let mut offsets = reachable;
+                    while offsets != 0 {
+                        let offset = offsets.trailing_zeros() as usize;
+                        offsets &= offsets - 1;
+                        let rest = &q[offset..];
+                        for reading in self.readings(syllable) {
+                            if reading.starts_with(rest) {
+                                if reading.len() == rest.len() && i == last_syllable {
+                                    return Some((i, true));
+                                }
+                                found.get_or_insert((i, false));
+                            } else if rest.starts_with(reading) {
+                                next |= 1 << (offset + reading.len());
+                            }
+                        }
+                    }
+                    if next == 0 {
+                        break;
+                    }
+                    reachable = next;
+                }
+                found
+            }
+        }
+    };
+}
+
+full_from_with!(full_from_64, u64);
+full_from_with!(full_from_128, u128);
+
+impl PinyinText {
     /// The first syllable from which `q` gives one initial per syllable.
     fn initials_at(&self, q: &[u8], single_letter: bool) -> Option<usize> {
         let last_start = self.syllables.len().checked_sub(q.len())?;

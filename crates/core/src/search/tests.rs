@@ -531,3 +531,24 @@ fn the_bloom_filter_rejects_only_items_that_cannot_match() {
         "the queries match often enough to be a test: {found}"
     );
 }
+
+#[test]
+fn full_pinyin_matches_on_both_sides_of_64_letters() {
+    // 中华人民共和国 = zhonghuarenmingongheguo (23 letters): three times over is 69 letters.
+    let long = "中华人民共和国中华人民共和国中华人民共和国";
+    let index = named(&[(long, &[], ""), ("身份证", &[], "")]);
+    let spelled = "zhonghuarenmingongheguo".repeat(3);
+    for cut in [5, 40, 63, 64, 65, 69] {
+        assert_eq!(
+            names(&index, &spelled[..cut]),
+            vec![long.to_owned()],
+            "first {cut} letters"
+        );
+    }
+    // One wrong letter past the 64th still fails, and so does one past the
+    // 127-letter limit.
+    let mut wrong = spelled.clone();
+    wrong.replace_range(66..67, "x");
+    assert!(names(&index, &wrong).is_empty(), "{wrong}");
+    assert!(names(&index, &"zhong".repeat(26)).is_empty());
+}
