@@ -77,26 +77,49 @@ pub fn new_session(cards: Vec<ItemSummary>) -> Arc<SearchSession> {
     Arc::new(SearchSession::new(index))
 }
 
-/// Items whose search data one idle callback builds: about 3 ms in a phone-class browser, so a
-/// keystroke or a frame never waits long behind it.
+/// Items whose search data is built between two looks at the idle time left: about 3 ms in a
+/// phone-class browser, so a keystroke or a frame never waits long behind it.
 const PREPARE_SLICE: usize = 500;
 
-/// Builds the search data one slice per idle period until it is complete. A keystroke in between
-/// needs no care: its search builds whatever is left.
+/// Idle time (ms) a slice may start in. An idle period lasts up to 50 ms; a callback asked for
+/// during one runs only in the next, so a slice per callback would take a second or more to build
+/// the catalog's search data, and a keystroke before then would build the rest itself.
+const SLICE_START_MS: f64 = 5.0;
+
+/// Builds the search data in idle periods, slice after slice while each has time left, until it
+/// is complete. A keystroke in between needs no care: its search builds whatever is left.
 fn prepare_in_slices(index: Arc<SearchIndex>) {
-    when_idle(move || {
-        if !index.prepare_some(PREPARE_SLICE) {
-            prepare_in_slices(index);
+    when_idle(move |time_left| {
+        loop {
+            if index.prepare_some(PREPARE_SLICE) {
+                return;
+            }
+            if time_left() < SLICE_START_MS {
+                break;
+            }
         }
+        prepare_in_slices(index);
     });
 }
 
 /// Runs `f` once the browser is idle: after the frame being drawn and the tasks already waiting
-/// (a first-paint probe, a keystroke). Where there is no `requestIdleCallback` (Safari), in a
-/// task of its own.
-fn when_idle(f: impl FnOnce() + 'static) {
-    use wasm_bindgen::JsCast;
-    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+/// (a first-paint probe, a keystroke). `f` can ask how many ms of the idle period are left.
+/// Where there is no `requestIdleCallback` (Safari), in a task of its own, with no time left.
+fn when_idle(f: impl FnOnce(&dyn Fn() -> f64) + 'static) {
+    use wasm_bindgen::{JsCast, JsValue};
+    let callback = wasm_bindgen::closure::Closure::once_into_js(move |deadline: JsValue| {
+        // A timer calls this with no argument: an object is the idle period's deadline.
+        let time_left = || {
+            if deadline.is_object() {
+                deadline
+                    .unchecked_ref::<web_sys::IdleDeadline>()
+                    .time_remaining()
+            } else {
+                0.0
+            }
+        };
+        f(&time_left);
+    });
     let callback = callback.unchecked_ref();
     if window().request_idle_callback(callback).is_err() {
         let _ = window().set_timeout_with_callback(callback);
