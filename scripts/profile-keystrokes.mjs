@@ -6,6 +6,7 @@
 //
 //   node scripts/profile-keystrokes.mjs http://127.0.0.1:3300 [--profile | --trace] [--rounds N] [--count SELECTOR]
 import { chromium } from '@playwright/test';
+import { addSelfTimes } from './cdp-profile.mjs';
 
 const args = process.argv.slice(2);
 const url = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.match(/^--(rounds|count)$/)) ?? 'http://127.0.0.1:3300';
@@ -88,14 +89,7 @@ if (trace) {
 }
 if (profile) {
   const { profile: p } = await cdp.send('Profiler.stop');
-  const byId = new Map(p.nodes.map((n) => [n.id, n]));
-  const self = new Map();
-  const dt = p.timeDeltas;
-  for (let i = 0; i < p.samples.length; i++) {
-    const node = byId.get(p.samples[i]);
-    const name = node.callFrame.functionName || `(${node.callFrame.url.split('/').pop() || 'anon'})`;
-    self.set(name, (self.get(name) ?? 0) + (dt[i] ?? 0) / 1000);
-  }
+  const self = addSelfTimes(p, new Map());
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   const busy = total - (self.get('(idle)') ?? 0) - (self.get('(program)') ?? 0);
   console.log(`\nself time, ms (busy ${busy.toFixed(0)} of ${total.toFixed(0)}):`);

@@ -12,6 +12,7 @@
 // first app (profiled in every run) (names need scripts/size-report.sh's named wasm twin in the dist served, as
 // for profile-keystrokes.mjs).
 import { chromium } from '@playwright/test';
+import { addSelfTimes } from './cdp-profile.mjs';
 
 const args = process.argv.slice(2);
 const apps = args
@@ -100,18 +101,9 @@ async function load({ url, count }, withTrace, withProfile) {
     };
   });
   if (withTrace) await browser.stopTracing();
-  if (cdp) addProfile((await cdp.send('Profiler.stop')).profile);
+  if (cdp) addSelfTimes((await cdp.send('Profiler.stop')).profile, selfTime);
   await context.close();
   return row;
-}
-
-function addProfile(p) {
-  const byId = new Map(p.nodes.map((n) => [n.id, n]));
-  for (let i = 0; i < p.samples.length; i++) {
-    const f = byId.get(p.samples[i]).callFrame;
-    const name = f.functionName || `(${f.url.split('/').pop() || 'program'})`;
-    selfTime.set(name, (selfTime.get(name) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000);
-  }
 }
 
 function printProfile(runs) {
