@@ -51,7 +51,7 @@ impl Default for Draft {
 }
 
 /// How the applicant provides one material.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum MaterialChoice {
     /// Files uploaded (an empty `upload_id` marks a file whose upload must be redone).
@@ -60,6 +60,42 @@ pub enum MaterialChoice {
     Commitment { agreed: bool },
     /// 容缺后补: handed in later.
     Deferred,
+}
+
+/// A stored [`MaterialChoice`], read flat: serde's internally tagged derive would buffer it into
+/// its `Content` tree, machinery the wasm then carries (see `portal_core::form`'s `*_de.rs`).
+#[derive(Deserialize)]
+struct MaterialChoiceWire {
+    #[serde(rename = "type")]
+    tag: MaterialTag,
+    files: Option<Vec<FileRef>>,
+    agreed: Option<bool>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum MaterialTag {
+    Upload,
+    Commitment,
+    Deferred,
+}
+
+impl<'de> Deserialize<'de> for MaterialChoice {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let wire = MaterialChoiceWire::deserialize(deserializer)?;
+        Ok(match wire.tag {
+            MaterialTag::Upload => MaterialChoice::Upload {
+                files: wire.files.ok_or_else(|| D::Error::missing_field("files"))?,
+            },
+            MaterialTag::Commitment => MaterialChoice::Commitment {
+                agreed: wire
+                    .agreed
+                    .ok_or_else(|| D::Error::missing_field("agreed"))?,
+            },
+            MaterialTag::Deferred => MaterialChoice::Deferred,
+        })
+    }
 }
 
 impl Draft {
@@ -316,6 +352,7 @@ mod tests {
         draft
             .materials
             .insert(3, MaterialChoice::Commitment { agreed: true });
+        draft.materials.insert(4, MaterialChoice::Deferred);
         let json = draft.to_json();
         assert_eq!(Draft::from_json(&json, "X1"), Some(draft.clone()));
         assert_eq!(Draft::from_json(&json, "X2"), None);
@@ -324,6 +361,10 @@ mod tests {
             None
         );
         assert_eq!(draft.files_to_reselect(), vec!["a.pdf".to_owned()]);
+        // A stored choice missing what its type needs makes the draft unreadable, not wrong.
+        let broken = json.replace("\"agreed\":true", "\"agreed_x\":true");
+        assert_ne!(broken, json);
+        assert_eq!(Draft::from_json(&broken, "X1"), None);
         assert!(draft.has_progress());
         assert!(!Draft::default().has_progress());
     }

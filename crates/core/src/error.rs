@@ -42,8 +42,8 @@ pub struct ApiError {
 }
 
 /// One refused answer on the wire: the engine's issue (path, code and its parameters, severity)
-/// with its wording in both languages.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// with its wording in both languages. Read in `form/issue_de.rs`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FieldError {
     #[serde(flatten)]
     pub issue: FieldIssue,

@@ -10,7 +10,9 @@ pub type Answers = BTreeMap<String, Answer>;
 /// One answer; untagged so the JSON reads naturally: `"张三"`, `42`, `true`, `["a","b"]`,
 /// `{"province":…,"city":…,"district":…}`, `[{row}, {row}]`, `[{"upload_id":…}]`.
 /// An empty array parses as `List` and counts as an empty group or file list too.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Read by the shape of the JSON (`answer_de.rs`), not serde's untagged derive, which buffers
+/// every answer into an intermediate tree and costs the app's wasm that machinery.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Answer {
     Bool(bool),

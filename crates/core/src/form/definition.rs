@@ -61,8 +61,9 @@ pub struct ChoiceOption {
 }
 
 /// What kind of answer a field takes, and its limits. JSON: `{"type": "text", "max_len": 50}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+/// Read in `definition_de.rs`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
 pub enum FieldKind {
     /// One line of text; `max_len` in characters (default [`DEFAULT_TEXT_MAX`]).
     Text {
@@ -137,8 +138,9 @@ pub const ALLOWED_MIME: [&str; 3] = ["application/pdf", "image/jpeg", "image/png
 
 /// When a field or step is shown or required, in terms of an earlier answer (in the same group
 /// row first, then the top level). JSON: `{"op": "equals", "field": "agent", "value": "yes"}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
+/// Read in `definition_de.rs`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
 pub enum Condition {
     /// A choice answer is `value` (a multiple choice contains it).
     Equals { field: String, value: String },

@@ -13,7 +13,8 @@ pub enum Severity {
 }
 
 /// Why an answer (or a material or situation answer) was refused. JSON: `{"code":"too_long","max":50}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Read in `issue_de.rs`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum IssueCode {
     Required,
@@ -90,8 +91,8 @@ impl IssueCode {
 }
 
 /// One problem at one place. `path` is an HTML-id-safe address: `name`, `family-1-id_number`
-/// (group rows count from 0), `situation-agent`, `material-3`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// (group rows count from 0), `situation-agent`, `material-3`. Read in `issue_de.rs`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FieldIssue {
     pub path: String,
     #[serde(flatten)]

@@ -2,10 +2,13 @@
 //! visible steps, validates answers and builds the check-your-answers summary.
 
 mod answer;
+mod answer_de;
 mod check;
 mod definition;
+mod definition_de;
 mod engine;
 mod issue;
+mod issue_de;
 mod rules;
 mod summary;
 mod visibility;
