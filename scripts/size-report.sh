@@ -8,7 +8,8 @@
 #
 # The shipped dist/*.wasm has no names (wasm-opt drops them), so this makes a named twin of it: the
 # same cargo build trunk runs (`--profile wasm-release --target wasm32-unknown-unknown --bin portal`),
-# the same `wasm-bindgen --target web`, and the same `wasm-opt -Oz`, plus `-g` to keep the name
+# the same `wasm-bindgen --target web`, and the same `wasm-opt -Oz` and extra passes (index.html's
+# `data-wasm-opt-params`), plus `-g` to keep the name
 # section (the named total and the shipped file size are both printed, so any gap shows).
 # Sizes are raw bytes (brotli shrinks wasm code about 3×, evenly enough to rank by raw size).
 # The named file stays at $CARGO_TARGET_DIR/size-report/portal_bg.wasm for other tools, e.g.
@@ -49,7 +50,9 @@ done
 
 mkdir -p "$out"
 wasm-bindgen --target web --no-typescript --out-dir "$out/bindgen" --out-name portal "$cargo_wasm"
-wasm-opt -Oz -g "$out/bindgen/portal_bg.wasm" --output "$out/portal_bg.wasm"
+# Trunk runs `wasm-opt -Oz <data-wasm-opt-params>`: the same extra passes, read from index.html.
+read -r -a opt_params <<<"$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)"
+wasm-opt -Oz -g "$out/bindgen/portal_bg.wasm" "${opt_params[@]}" --output "$out/portal_bg.wasm"
 
 shipped=""
 for f in dist/*.wasm; do [ -f "$f" ] && shipped=$f; done
