@@ -73,6 +73,17 @@ async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, FetchError> {
     serde_json::from_slice(&bytes).map_err(|e| FetchError::Decode(e.to_string()))
 }
 
+/// A response's JSON body. All JSON in the app is read from bytes (`serde_json::from_slice`,
+/// text too: `text.as_bytes()`): a type read both from a `&str` and from bytes is compiled into
+/// the wasm twice, once per reader.
+pub(crate) async fn body_json<T: DeserializeOwned>(response: &Response) -> Result<T, FetchError> {
+    let bytes = response
+        .binary()
+        .await
+        .map_err(|e| FetchError::Network(e.to_string()))?;
+    serde_json::from_slice(&bytes).map_err(|e| FetchError::Decode(e.to_string()))
+}
+
 /// The body of a successful GET as sent; any other answer becomes its [`FetchError`]. Bytes,
 /// not text: text would be decoded to a JS string and encoded again into wasm memory (the
 /// catalog is megabytes).
@@ -92,7 +103,7 @@ async fn get_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
 
 async fn error_from(response: Response) -> FetchError {
     let status = response.status();
-    match response.json::<ErrorBody>().await {
+    match body_json::<ErrorBody>(&response).await {
         Ok(body) => FetchError::Api(body.error),
         Err(_) => FetchError::Status(status),
     }
@@ -206,13 +217,13 @@ pub async fn upload_file(
     let status = xhr.status().unwrap_or(0);
     let text = xhr.response_text().ok().flatten().unwrap_or_default();
     if (200..300).contains(&status) {
-        let mut files: Vec<UploadedFile> =
-            serde_json::from_str(&text).map_err(|e| FetchError::Decode(e.to_string()))?;
+        let mut files: Vec<UploadedFile> = serde_json::from_slice(text.as_bytes())
+            .map_err(|e| FetchError::Decode(e.to_string()))?;
         return files
             .pop()
             .ok_or_else(|| FetchError::Decode("no file in the answer".into()));
     }
-    Err(match serde_json::from_str::<ErrorBody>(&text) {
+    Err(match serde_json::from_slice::<ErrorBody>(text.as_bytes()) {
         Ok(body) => FetchError::Api(body.error),
         Err(_) => FetchError::Status(status),
     })
@@ -269,18 +280,15 @@ pub async fn submit_application(
         .await
         .map_err(|e| SubmitError::Failed(FetchError::Network(e.to_string())))?;
     if response.ok() {
-        return response
-            .json()
-            .await
-            .map_err(|e| SubmitError::Failed(FetchError::Decode(e.to_string())));
+        return body_json(&response).await.map_err(SubmitError::Failed);
     }
     let status = response.status();
     let text = response.text().await.unwrap_or_default();
-    let error = match serde_json::from_str::<ErrorBody>(&text) {
+    let error = match serde_json::from_slice::<ErrorBody>(text.as_bytes()) {
         Ok(body) => FetchError::Api(body.error),
         Err(_) => FetchError::Status(status),
     };
-    let fields = serde_json::from_str::<RefusedEnvelope>(&text)
+    let fields = serde_json::from_slice::<RefusedEnvelope>(text.as_bytes())
         .map(|e| e.error.fields)
         .unwrap_or_default();
     if status == 422 && !fields.is_empty() {

@@ -30,7 +30,7 @@ fn with_cookie(builder: RequestBuilder) -> RequestBuilder {
 
 async fn error_from(response: Response) -> FetchError {
     let status = response.status();
-    match response.json::<ErrorBody>().await {
+    match crate::api::body_json::<ErrorBody>(&response).await {
         Ok(body) => FetchError::Api(body.error),
         Err(_) => FetchError::Status(status),
     }
@@ -46,10 +46,7 @@ async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, FetchError> {
 
 async fn json_of<T: DeserializeOwned>(response: Response) -> Result<T, FetchError> {
     if response.ok() {
-        return response
-            .json()
-            .await
-            .map_err(|e| FetchError::Decode(e.to_string()));
+        return crate::api::body_json(&response).await;
     }
     Err(error_from(response).await)
 }
@@ -72,10 +69,9 @@ pub async fn sign_in(username: &str, password: &str) -> Result<StaffMe, SignInEr
         .await
         .map_err(|e| SignInError::Other(FetchError::Network(e.to_string())))?;
     match response.status() {
-        200 => response
-            .json()
+        200 => crate::api::body_json(&response)
             .await
-            .map_err(|e| SignInError::Other(FetchError::Decode(e.to_string()))),
+            .map_err(SignInError::Other),
         401 => Err(SignInError::Credentials),
         429 => {
             let wait = retry_after_secs(response.headers().get("retry-after").as_deref());

@@ -174,7 +174,8 @@ impl Draft {
 
     /// A stored draft, if it is ours (same version and item) and readable.
     pub fn from_json(text: &str, item_code: &str) -> Option<Self> {
-        let draft: Draft = serde_json::from_str(text).ok()?;
+        // From bytes, as all JSON in the app (see `api::body_json`).
+        let draft: Draft = serde_json::from_slice(text.as_bytes()).ok()?;
         (draft.version == DRAFT_VERSION
             && draft.item_code == item_code
             && !draft.idempotency_key.is_empty())
