@@ -135,9 +135,11 @@ impl SearchIndex {
         candidates: impl Iterator<Item = usize>,
     ) -> Vec<Hit> {
         let q = normalize_query(&filter.query);
+        // Without a choice every item passes: no need to ask each of them.
+        let choices = filter.has_choices();
         let candidates = candidates
             .map(|index| (index, &self.items[index]))
-            .filter(|(_, item)| filter.accepts(item));
+            .filter(|(_, item)| !choices || filter.accepts(item));
         if q.is_empty() {
             return candidates
                 .map(|(index, _)| Hit { index, score: 0 })
