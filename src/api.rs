@@ -69,19 +69,22 @@ impl FetchError {
 }
 
 async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, FetchError> {
-    let bytes = get_bytes(url).await?;
-    serde_json::from_slice(&bytes).map_err(|e| FetchError::Decode(e.to_string()))
+    parse_json(&get_bytes(url).await?)
 }
 
-/// A response's JSON body. All JSON in the app is read from bytes (`serde_json::from_slice`,
-/// text too: `text.as_bytes()`): a type read both from a `&str` and from bytes is compiled into
-/// the wasm twice, once per reader.
+/// Reads JSON. All JSON in the app is read here, from bytes (text too: `text.as_bytes()`): a type
+/// read both from a `&str` and from bytes is compiled into the wasm twice, once per reader.
+pub(crate) fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, FetchError> {
+    serde_json::from_slice(bytes).map_err(|e| FetchError::Decode(e.to_string()))
+}
+
+/// A response's JSON body (see [`parse_json`]).
 pub(crate) async fn body_json<T: DeserializeOwned>(response: &Response) -> Result<T, FetchError> {
     let bytes = response
         .binary()
         .await
         .map_err(|e| FetchError::Network(e.to_string()))?;
-    serde_json::from_slice(&bytes).map_err(|e| FetchError::Decode(e.to_string()))
+    parse_json(&bytes)
 }
 
 /// The body of a successful GET as sent; any other answer becomes its [`FetchError`]. Bytes,
@@ -217,13 +220,12 @@ pub async fn upload_file(
     let status = xhr.status().unwrap_or(0);
     let text = xhr.response_text().ok().flatten().unwrap_or_default();
     if (200..300).contains(&status) {
-        let mut files: Vec<UploadedFile> = serde_json::from_slice(text.as_bytes())
-            .map_err(|e| FetchError::Decode(e.to_string()))?;
+        let mut files: Vec<UploadedFile> = parse_json(text.as_bytes())?;
         return files
             .pop()
             .ok_or_else(|| FetchError::Decode("no file in the answer".into()));
     }
-    Err(match serde_json::from_slice::<ErrorBody>(text.as_bytes()) {
+    Err(match parse_json::<ErrorBody>(text.as_bytes()) {
         Ok(body) => FetchError::Api(body.error),
         Err(_) => FetchError::Status(status),
     })
@@ -284,11 +286,11 @@ pub async fn submit_application(
     }
     let status = response.status();
     let text = response.text().await.unwrap_or_default();
-    let error = match serde_json::from_slice::<ErrorBody>(text.as_bytes()) {
+    let error = match parse_json::<ErrorBody>(text.as_bytes()) {
         Ok(body) => FetchError::Api(body.error),
         Err(_) => FetchError::Status(status),
     };
-    let fields = serde_json::from_slice::<RefusedEnvelope>(text.as_bytes())
+    let fields = parse_json::<RefusedEnvelope>(text.as_bytes())
         .map(|e| e.error.fields)
         .unwrap_or_default();
     if status == 422 && !fields.is_empty() {

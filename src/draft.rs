@@ -174,7 +174,7 @@ impl Draft {
 
     /// A stored draft, if it is ours (same version and item) and readable.
     pub fn from_json(text: &str, item_code: &str) -> Option<Self> {
-        // From bytes, as all JSON in the app (see `api::body_json`).
+        // From bytes, as all JSON in the app (see `api::parse_json`).
         let draft: Draft = serde_json::from_slice(text.as_bytes()).ok()?;
         (draft.version == DRAFT_VERSION
             && draft.item_code == item_code
