@@ -95,37 +95,64 @@ async fn result_list_shows_a_window_of_highlighted_cards_and_an_empty_state() {
     );
     assert!(button(&root, &format!("显示更多（还有 {} 个）", expected - 10)).is_connected());
 
-    // Another search re-fills the same cards in place: same elements, the new items' texts.
+    // A longer query keeps the cards of the items that still match (same elements, marks
+    // moved to the new query) and makes cards only for the items new to the list.
     filter.set(CatalogFilter {
-        query: "护照".into(),
+        query: "身份证补".into(),
         ..Default::default()
     });
     leptos::task::tick().await;
+    let narrowed = index.search(&filter.get_untracked());
+    assert!(narrowed.len() >= 2, "the fixture has 身份证补 items");
     let refilled = all(&root, "li.card");
-    let passports = index.search(&filter.get_untracked());
-    assert!(passports.len() >= 2, "the fixture has 护照 items");
-    assert_eq!(refilled.len(), passports.len().min(10));
-    for ((card, hit), before) in refilled.iter().zip(passports.iter()).zip(&cards) {
-        assert!(
-            card.is_same_node(Some(before)),
-            "cards are re-used, not re-made"
-        );
+    assert_eq!(refilled.len(), narrowed.len().min(10));
+    let mut kept = 0;
+    for (card, hit) in refilled.iter().zip(narrowed.iter()) {
         let item = &index.items()[hit.index];
         assert_eq!(
             card.get_attribute("data-code").as_deref(),
             Some(item.code.as_str())
         );
         assert_eq!(one(card, "h2 a").text_content().unwrap(), item.name);
-        let marks: Vec<String> = all(card, "h2 mark")
-            .iter()
-            .map(|m| m.text_content().unwrap())
-            .collect();
-        assert_eq!(marks, vec!["护照"]);
         assert_eq!(
             one(card, "h2 a").get_attribute("href").unwrap(),
             format!("/items/{}", item.code)
         );
+        let marks: Vec<String> = all(card, "h2 mark")
+            .iter()
+            .map(|m| m.text_content().unwrap())
+            .collect();
+        assert_eq!(marks, vec!["身份证补"], "{}", item.name);
+        let before = cards
+            .iter()
+            .find(|c| c.get_attribute("data-code").as_deref() == Some(item.code.as_str()));
+        if let Some(before) = before {
+            assert!(
+                card.is_same_node(Some(before)),
+                "a kept item keeps its card"
+            );
+            kept += 1;
+        }
     }
+    assert!(kept > 0, "some 身份证 cards match 身份证补 too");
+
+    // An unrelated search shows only the new items, in rank order.
+    filter.set(CatalogFilter {
+        query: "护照".into(),
+        ..Default::default()
+    });
+    leptos::task::tick().await;
+    let passports = index.search(&filter.get_untracked());
+    let codes: Vec<String> = all(&root, "li.card")
+        .iter()
+        .map(|c| c.get_attribute("data-code").unwrap())
+        .collect();
+    let expected_codes: Vec<String> = passports
+        .iter()
+        .take(10)
+        .map(|hit| index.items()[hit.index].code.clone())
+        .collect();
+    assert_eq!(codes, expected_codes);
 
     filter.set(CatalogFilter {
         query: "没有这种事项".into(),

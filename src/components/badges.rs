@@ -44,16 +44,11 @@ pub fn badge_texts_in(item: &ItemSummary, lang: Lang) -> Vec<(&'static str, Stri
     badges
 }
 
+/// The badge list (a catalog card writes the same markup itself: see `item_card`).
 #[component]
 pub fn Badges(badges: Vec<(&'static str, String)>) -> impl IntoView {
-    badges_view(badges, crate::i18n::lang())
-}
-
-/// The badge list as a plain view of one shape, so a catalog card re-used for another item
-/// patches its badges in place (see `item_card`).
-pub fn badges_view(badges: Vec<(&'static str, String)>, lang: Lang) -> impl IntoView {
     view! {
-        <ul class="badges" aria-label=Messages::of(lang).badges_label>
+        <ul class="badges" aria-label=crate::i18n::t().badges_label>
             {badges
                 .into_iter()
                 .map(|(kind, text)| view! { <li class=format!("badge badge-{kind}")>{text}</li> })

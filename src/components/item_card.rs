@@ -1,15 +1,18 @@
 //! One item in the catalog: its name (linking to the guide), department, summary and badges,
 //! with search matches highlighted.
+//!
+//! A card is written straight to the DOM (`web_sys`), not as a view: a keystroke can bring ten
+//! new cards, and as views each card was a dozen reactive bindings, effects and attribute lists
+//! to create, run and diff, more script than the search itself (issue 16's profiles). Every
+//! text goes in as a text node (`textContent`, `append` of a string), never as HTML.
 
-use std::sync::Arc;
+use leptos::prelude::document;
+use portal_core::search::{highlight_segments, CharRange};
+use portal_core::{join_labels_in, ItemSummary};
+use web_sys::Element;
 
-use leptos::prelude::*;
-use portal_core::search::CharRange;
-use portal_core::{join_labels_in, ItemSummary, SearchIndex};
-
-use crate::components::badges::{badge_texts_in, badges_view};
-use crate::components::highlight::highlighted;
-use crate::i18n::{zh_content_in, Lang};
+use crate::components::badges::badge_texts_in;
+use crate::i18n::{zh_content_in, Lang, Messages};
 
 /// Where the current search matched one item's name and summary (character ranges).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -19,71 +22,114 @@ pub struct Highlights {
     pub summary: Vec<CharRange>,
 }
 
-/// The card at one position of the result list, showing whichever item `shown` puts there.
-///
-/// The card is made once; when a keystroke puts another item at its position, each text and
-/// attribute that differs is rewritten in place (one fine-grained binding each), as a
-/// hand-written list would. Making and discarding whole cards per keystroke cost more than the
-/// search itself.
-///
-/// The title link is a plain `<a>`: the router still handles the click, without a reactive `<A>`
-/// per card to create and re-check on every keystroke.
-pub fn position_card(
-    index: Arc<SearchIndex>,
-    shown: Memo<Option<Highlights>>,
-    lang: Lang,
-) -> impl IntoView {
-    let item_at = Memo::new(move |_| shown.with(|h| h.as_ref().map(|h| h.index)));
-    // Reads the shown item (or nothing, as the position is being removed).
-    let field = |read: fn(&ItemSummary, Lang) -> String| {
-        let index = Arc::clone(&index);
-        move || {
-            item_at
-                .get()
-                .map(|i| read(&index.items()[i], lang))
-                .unwrap_or_default()
+/// The card of one item, kept while the item stays in the result list, so a keystroke that
+/// keeps an item leaves its texts alone and only re-marks what the new query matches.
+pub struct Card {
+    pub li: Element,
+    name: Element,
+    summary: Element,
+    marked: Highlights,
+}
+
+impl Card {
+    /// Makes the card of `item`, with its matches marked.
+    pub fn new(item: &ItemSummary, marks: &Highlights, lang: Lang) -> Self {
+        let li = element("li", "card");
+        set(&li, "data-code", &item.code);
+        let zh = zh_content_in(lang);
+
+        let title = element("h2", "card-title");
+        set_lang(&title, zh);
+        let name = document().create_element("a").expect("<a>");
+        set(&name, "href", &format!("/items/{}", item.code));
+        marked_text(&name, &item.name, &marks.name);
+        append(&title, &name);
+
+        let meta = element("p", "card-meta");
+        let kind = element("span", "dept-tag");
+        kind.set_text_content(Some(item.department_kind.label_in(lang)));
+        let department = document().create_element("span").expect("<span>");
+        set_lang(&department, zh);
+        department.set_text_content(Some(&item.department));
+        append(&meta, &kind);
+        append(&meta, &department);
+        let _ = meta.append_with_str_1(&format!(" · {}", join_labels_in(&item.themes, lang)));
+
+        let summary = element("p", "card-summary");
+        set_lang(&summary, zh);
+        marked_text(&summary, &item.summary, &marks.summary);
+
+        let badges = element("ul", "badges");
+        set(&badges, "aria-label", Messages::of(lang).badges_label);
+        for (kind, text) in badge_texts_in(item, lang) {
+            let badge = element("li", &format!("badge badge-{kind}"));
+            badge.set_text_content(Some(&text));
+            append(&badges, &badge);
         }
-    };
-    let marked = |index: Arc<SearchIndex>, name: bool| {
-        move || {
-            shown.with(|h| {
-                let (text, ranges) = match h {
-                    Some(h) if name => (index.items()[h.index].name.as_str(), h.name.as_slice()),
-                    Some(h) => (
-                        index.items()[h.index].summary.as_str(),
-                        h.summary.as_slice(),
-                    ),
-                    None => ("", &[][..]),
-                };
-                highlighted(text, ranges)
-            })
+
+        for part in [&title, &meta, &summary, &badges] {
+            append(&li, part);
         }
-    };
-    let zh = zh_content_in(lang);
-    let badges = Memo::new({
-        let index = Arc::clone(&index);
-        move |_| {
-            item_at
-                .get()
-                .map(|i| badge_texts_in(&index.items()[i], lang))
-                .unwrap_or_default()
+        Card {
+            li,
+            name,
+            summary,
+            marked: marks.clone(),
         }
-    });
-    view! {
-        <li class="card" data-code=field(|item, _| item.code.clone())>
-            <h2 class="card-title" lang=zh>
-                <a href=field(|item, _| format!("/items/{}", item.code))>{marked(Arc::clone(&index), true)}</a>
-            </h2>
-            <p class="card-meta">
-                <span class="dept-tag">{field(|item, lang| item.department_kind.label_in(lang).to_owned())}</span>
-                <span lang=zh>{field(|item, _| item.department.clone())}</span>
-                " · "
-                {field(|item, lang| join_labels_in(&item.themes, lang))}
-            </p>
-            <p class="card-summary" lang=zh>
-                {marked(Arc::clone(&index), false)}
-            </p>
-            {move || badges_view(badges.get(), lang)}
-        </li>
     }
+
+    /// The item shown (its place in the search index).
+    pub fn index(&self) -> usize {
+        self.marked.index
+    }
+
+    /// Marks what another query matches in the same item, rewriting only a text whose marks moved.
+    pub fn mark(&mut self, item: &ItemSummary, marks: &Highlights) {
+        if self.marked.name != marks.name {
+            marked_text(&self.name, &item.name, &marks.name);
+        }
+        if self.marked.summary != marks.summary {
+            marked_text(&self.summary, &item.summary, &marks.summary);
+        }
+        self.marked.clone_from(marks);
+    }
+}
+
+/// Replaces `parent`'s content with `text`, its matched runs in `<mark>`.
+fn marked_text(parent: &Element, text: &str, ranges: &[CharRange]) {
+    if ranges.is_empty() {
+        parent.set_text_content(Some(text));
+        return;
+    }
+    parent.set_text_content(None);
+    for (segment, marked) in highlight_segments(text, ranges) {
+        if marked {
+            let mark = document().create_element("mark").expect("<mark>");
+            mark.set_text_content(Some(segment));
+            append(parent, &mark);
+        } else {
+            let _ = parent.append_with_str_1(segment);
+        }
+    }
+}
+
+fn element(tag: &str, class: &str) -> Element {
+    let element = document().create_element(tag).expect("a known tag");
+    element.set_class_name(class);
+    element
+}
+
+fn set(element: &Element, name: &str, value: &str) {
+    let _ = element.set_attribute(name, value);
+}
+
+/// Marks Chinese content as such on an English page, so screen readers read it in Chinese.
+fn set_lang(element: &Element, zh: Option<&str>) {
+    if let Some(zh) = zh {
+        set(element, "lang", zh);
+    }
+}
+
+fn append(parent: &Element, child: &Element) {
+    let _ = parent.append_child(child);
 }

@@ -5,7 +5,6 @@ pub mod badges;
 pub mod chart;
 pub mod filter_bar;
 pub mod form;
-pub mod highlight;
 pub mod item_card;
 pub mod layout;
 pub mod notice;

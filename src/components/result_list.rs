@@ -6,7 +6,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use portal_core::{Hit, SearchIndex};
 
-use crate::components::item_card::{position_card, Highlights};
+use crate::components::item_card::{Card, Highlights};
+use crate::i18n::Lang;
 
 /// Searches offered when nothing matched.
 pub const SUGGESTIONS: &[&str] = &["身份证", "户口", "护照", "驾驶证", "立案", "法律援助"];
@@ -49,12 +50,16 @@ pub fn ResultList(
                 .collect::<Vec<_>>()
         })
     });
-    // One card per position, not per item: see `position_card`.
+    // Cards are keyed by item and written to the DOM directly (see `item_card`).
     let lang = crate::i18n::lang();
-    let card = move |position: usize| {
-        let shown = Memo::new(move |_| visible.with(|v| v.get(position).cloned()));
-        position_card(Arc::clone(&index), shown, lang)
-    };
+    let list = NodeRef::<leptos::html::Ol>::new();
+    Effect::new(move |cards: Option<Vec<Card>>| {
+        let mut cards = cards.unwrap_or_default();
+        if let Some(list) = list.get() {
+            visible.with(|wanted| show_cards(&list, &mut cards, wanted, &index, lang));
+        }
+        cards
+    });
     let m = crate::i18n::t();
     let count_text = move || (m.results_count)(total(), shown.get());
     view! {
@@ -63,9 +68,7 @@ pub fn ResultList(
         </p>
         // A click on a result first writes any pending search into the address bar, so Back
         // returns to exactly this list.
-        <ol class="results" data-testid="results" data-query=move || query.get() on:click=move |_| on_follow.run(())>
-            <For each=move || 0..visible.with(Vec::len) key=|position| *position children=card />
-        </ol>
+        <ol node_ref=list class="results" data-testid="results" data-query=move || query.get() on:click=move |_| on_follow.run(())></ol>
         <Show when=move || { total() > shown.get() }>
             <button type="button" class="button button-secondary more" on:click=move |_| on_more.run(())>
                 {move || (m.show_more)(total() - shown.get())}
@@ -97,5 +100,44 @@ pub fn ResultList(
                 </Show>
             </div>
         </Show>
+    }
+}
+
+/// Makes `list` show the cards of `wanted`, in order, as a hand-written keyed list would: cards
+/// of items no longer wanted go, new items get a card, and a card that stays is only re-marked,
+/// never moved unless its rank changed, so the browser re-lays out as little text as it can.
+fn show_cards(
+    list: &web_sys::Element,
+    cards: &mut Vec<Card>,
+    wanted: &[Highlights],
+    index: &SearchIndex,
+    lang: Lang,
+) {
+    cards.retain(|card| {
+        let stays = wanted.iter().any(|w| w.index == card.index());
+        if !stays {
+            card.li.remove();
+        }
+        stays
+    });
+    let mut cursor = list.first_child();
+    for marks in wanted {
+        let item = &index.items()[marks.index];
+        let at = match cards.iter().position(|card| card.index() == marks.index) {
+            Some(at) => {
+                cards[at].mark(item, marks);
+                at
+            }
+            None => {
+                cards.push(Card::new(item, marks, lang));
+                cards.len() - 1
+            }
+        };
+        let li: &web_sys::Node = &cards[at].li;
+        if cursor.as_ref() == Some(li) {
+            cursor = li.next_sibling();
+        } else {
+            let _ = list.insert_before(li, cursor.as_ref());
+        }
     }
 }
