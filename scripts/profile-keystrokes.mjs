@@ -5,11 +5,16 @@
 // wasm is scripts/size-report.sh's named twin.
 //
 //   node scripts/profile-keystrokes.mjs http://127.0.0.1:3300 [--profile | --trace] [--rounds N] [--count SELECTOR]
+//                                      [--css 'RULES']
+// --css adds a stylesheet to the page before typing: a quick A/B of a style change, without the
+// rebuild that editing a served stylesheet needs (trunk's integrity hashes).
 import { chromium } from '@playwright/test';
 import { addSelfTimes } from './cdp-profile.mjs';
 
 const args = process.argv.slice(2);
-const url = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.match(/^--(rounds|count)$/)) ?? 'http://127.0.0.1:3300';
+const url = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.match(/^--(rounds|count|css)$/)) ?? 'http://127.0.0.1:3300';
+const cssAt = args.indexOf('--css');
+const css = cssAt >= 0 ? args[cssAt + 1] : null;
 const profile = args.includes('--profile');
 const trace = args.includes('--trace');
 const roundsAt = args.indexOf('--rounds');
@@ -23,6 +28,7 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? 
 const page = await browser.newPage();
 await page.goto(url);
 await page.waitForFunction((count) => /\d/.test(document.querySelector(count)?.textContent ?? ''), count);
+if (css) await page.addStyleTag({ content: css });
 await page.waitForTimeout(500);
 const cdp = await page.context().newCDPSession(page);
 if (profile) {

@@ -6,8 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use portal_core::{Hit, SearchIndex};
 
-use crate::components::item_card::{Card, Highlights};
-use crate::i18n::Lang;
+use crate::components::item_card::{Card, CardTemplate, Highlights};
 
 /// Searches offered when nothing matched.
 pub const SUGGESTIONS: &[&str] = &["身份证", "户口", "护照", "驾驶证", "立案", "法律援助"];
@@ -51,12 +50,12 @@ pub fn ResultList(
         })
     });
     // Cards are keyed by item and written to the DOM directly (see `item_card`).
-    let lang = crate::i18n::lang();
     let list = NodeRef::<leptos::html::Ol>::new();
+    let template = CardTemplate::new(crate::i18n::lang());
     Effect::new(move |cards: Option<Vec<Card>>| {
         let mut cards = cards.unwrap_or_default();
         if let Some(list) = list.get() {
-            visible.with(|wanted| show_cards(&list, &mut cards, wanted, &index, lang));
+            visible.with(|wanted| show_cards(&list, &mut cards, wanted, &index, &template));
         }
         cards
     });
@@ -111,7 +110,7 @@ fn show_cards(
     cards: &mut Vec<Card>,
     wanted: &[Highlights],
     index: &SearchIndex,
-    lang: Lang,
+    template: &CardTemplate,
 ) {
     cards.retain(|card| {
         let stays = wanted.iter().any(|w| w.index == card.index());
@@ -129,7 +128,7 @@ fn show_cards(
                 at
             }
             None => {
-                cards.push(Card::new(item, marks, lang));
+                cards.push(Card::new(template, item, marks));
                 cards.len() - 1
             }
         };
