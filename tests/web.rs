@@ -6,11 +6,13 @@ use std::sync::{Arc, Mutex};
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
+use portal::components::badges::badge_texts_in;
 use portal::components::filter_bar::FilterBar;
 use portal::components::result_list::ResultList;
 use portal::components::search_box::SearchBox;
+use portal::i18n::Lang;
 use portal_core::synth::synthetic_items;
-use portal_core::{CatalogFilter, ItemSummary, ScopeFilter, SearchIndex, SearchKeys};
+use portal_core::{join_labels, CatalogFilter, ItemSummary, ScopeFilter, SearchIndex, SearchKeys};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
@@ -136,23 +138,44 @@ async fn result_list_shows_a_window_of_highlighted_cards_and_an_empty_state() {
     }
     assert!(kept > 0, "some 身份证 cards match 身份证补 too");
 
-    // An unrelated search shows only the new items, in rank order.
+    // An unrelated search shows only the new items, in rank order, each card whole.
     filter.set(CatalogFilter {
         query: "护照".into(),
         ..Default::default()
     });
     leptos::task::tick().await;
     let passports = index.search(&filter.get_untracked());
-    let codes: Vec<String> = all(&root, "li.card")
-        .iter()
-        .map(|c| c.get_attribute("data-code").unwrap())
-        .collect();
-    let expected_codes: Vec<String> = passports
-        .iter()
-        .take(10)
-        .map(|hit| index.items()[hit.index].code.clone())
-        .collect();
-    assert_eq!(codes, expected_codes);
+    let shown = all(&root, "li.card");
+    assert_eq!(shown.len(), passports.len().min(10));
+    for (card, hit) in shown.iter().zip(passports.iter()) {
+        let item = &index.items()[hit.index];
+        let text = |selector: &str| one(card, selector).text_content().unwrap();
+        assert_eq!(card.get_attribute("data-code").unwrap(), item.code);
+        assert_eq!(
+            one(card, "h2 a").get_attribute("href").unwrap(),
+            format!("/items/{}", item.code)
+        );
+        assert_eq!(text("h2 a"), item.name);
+        assert_eq!(
+            text(".card-meta"),
+            format!(
+                "{}{} · {}",
+                item.department_kind.label(),
+                item.department,
+                join_labels(&item.themes)
+            )
+        );
+        assert_eq!(text(".card-summary"), item.summary);
+        let badges: Vec<(String, String)> = all(card, ".badges li")
+            .iter()
+            .map(|b| (b.class_name(), b.text_content().unwrap()))
+            .collect();
+        let expected: Vec<(String, String)> = badge_texts_in(item, Lang::Zh)
+            .into_iter()
+            .map(|(kind, text)| (format!("badge badge-{kind}"), text))
+            .collect();
+        assert_eq!(badges, expected, "{}", item.code);
+    }
 
     filter.set(CatalogFilter {
         query: "没有这种事项".into(),
