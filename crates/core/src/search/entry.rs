@@ -44,6 +44,10 @@ pub(super) struct Entry {
     /// Every letter and digit a single-letter query can match this item with (see
     /// [`score`](Self::score)), as a `letter_bit` set: most items are rejected by one AND.
     single_letters: u64,
+    /// The letters and digits in the name and in the summary: a query with any other cannot
+    /// match that text, so a pinyin query skips scanning Chinese text byte by byte.
+    name_letters: u64,
+    summary_letters: u64,
 }
 
 /// The ASCII letters and digits in a normalised text, as a `letter_bit` set.
@@ -82,10 +86,14 @@ impl Entry {
             department: normalize_query(&item.department),
             name_chars: item.name.chars().count(),
             single_letters: 0,
+            name_letters: 0,
+            summary_letters: 0,
         };
+        entry.name_letters = ascii_letters(&entry.name);
+        entry.summary_letters = ascii_letters(&entry.summary);
         // A single letter matches a name or alias containing it, or the first reading of a
         // name's or alias's pinyin: nothing else (see `score_all`).
-        entry.single_letters = ascii_letters(&entry.name) | entry.pinyin.first_initials();
+        entry.single_letters = entry.name_letters | entry.pinyin.first_initials();
         for (alias, pinyin) in &entry.aliases {
             entry.single_letters |= ascii_letters(alias) | pinyin.first_initials();
         }
@@ -117,7 +125,12 @@ impl Entry {
         ascii: bool,
         single_letter: bool,
     ) -> Option<(u32, Found)> {
-        if let Some(pos) = find(&self.name, q) {
+        let letters = ascii_letters(q);
+        let may_hold = |text_letters: u64| text_letters & letters == letters;
+        let in_name = may_hold(self.name_letters)
+            .then(|| find(&self.name, q))
+            .flatten();
+        if let Some(pos) = in_name {
             let score = if self.name.len() == q.len() {
                 NAME_EXACT
             } else if pos == 0 {
@@ -156,7 +169,7 @@ impl Entry {
         }
         if single_letter {
             None
-        } else if find(&self.summary, q).is_some() {
+        } else if may_hold(self.summary_letters) && find(&self.summary, q).is_some() {
             Some((SUMMARY, Found::Elsewhere))
         } else if find(&self.department, q).is_some() {
             Some((DEPARTMENT, Found::Elsewhere))

@@ -552,3 +552,23 @@ fn full_pinyin_matches_on_both_sides_of_64_letters() {
     assert!(names(&index, &wrong).is_empty(), "{wrong}");
     assert!(names(&index, &"zhong".repeat(26)).is_empty());
 }
+
+#[test]
+fn letters_and_digits_in_a_name_match_and_rank_as_a_name_match() {
+    // The letter sets that let pinyin queries skip scanning Chinese text must never skip a name
+    // or summary that has the query's letters. A name match (partial, 800) ranks above an exact
+    // alias (760), which ranks above the same digits read as the name's "pinyin" (620).
+    let index = named(&[
+        ("拨打12309检察服务热线", &[], "检察机关的服务热线。"),
+        ("检察服务", &["12309"], "检察机关的服务。"),
+        ("办理ETC通行卡", &[], "高速公路 ETC 通行卡。"),
+        ("护照签发", &[], "出国用 12309 以外的证件。"),
+    ]);
+    assert_eq!(
+        names(&index, "12309"),
+        vec!["拨打12309检察服务热线", "检察服务", "护照签发"]
+    );
+    assert_eq!(names(&index, "etc"), vec!["办理ETC通行卡"]);
+    assert_eq!(names(&index, "ＥＴＣ通行"), vec!["办理ETC通行卡"]);
+    assert_eq!(index.name_ranges(0, "12309"), vec![(2, 7)]);
+}
