@@ -36,6 +36,25 @@ test('the home page lists every item from the API, with badges', async ({ page, 
   await expect(home.cards).toHaveCount(Math.min(20, items.length));
 });
 
+test('switching to English keeps the search and rewords every card, names staying Chinese', async ({ page }) => {
+  const home = new CatalogPage(page);
+  await home.goto('?q=护照');
+  const first = home.cards.first();
+  await expect(first.locator('h2 mark')).toHaveText('护照');
+  await expect(first.getByRole('list', { name: '办理特点' }).getByText(/^(免费|收费)$/)).toBeVisible();
+  await page.getByTestId('switch-lang').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('input[type=search]')).toHaveValue('护照');
+  const cards = page.getByTestId('results').locator('li.card');
+  await expect(cards).toHaveCount(await home.cards.count());
+  for (const card of await cards.all()) {
+    await expect(card.getByRole('list', { name: 'Key facts' }).getByText(/^(Free|Fee)$/)).toBeVisible();
+    await expect(card.locator('h2[lang="zh-CN"] mark')).toHaveText('护照');
+    await expect(card.locator('.card-summary')).toHaveAttribute('lang', 'zh-CN');
+  }
+  await expectNoAxeViolations(page);
+});
+
 test('typing wfz finds 无犯罪记录证明', async ({ page }) => {
   const home = new CatalogPage(page);
   await home.goto();
