@@ -1,7 +1,7 @@
 //! One item prepared for search, and how well it matches a query.
 
 use super::pinyin::{letter_bit, PinyinText};
-use super::text::{find, fold_char, normalize_query, Bloom};
+use super::text::{find, fold_char, is_ascii_query, is_single_letter, normalize_query, Bloom};
 use super::CharRange;
 use crate::summary::ItemSummary;
 
@@ -48,6 +48,29 @@ pub(super) struct Entry {
     /// match that text, so a pinyin query skips scanning Chinese text byte by byte.
     name_letters: u64,
     summary_letters: u64,
+}
+
+/// A normalised query and what every entry's scoring asks of it, worked out once per search
+/// rather than once per entry.
+pub(super) struct Query<'a> {
+    pub(super) text: &'a str,
+    /// Only ASCII letters and digits: the only kind pinyin can match.
+    ascii: bool,
+    /// A lone letter or digit (see [`is_single_letter`]).
+    single_letter: bool,
+    /// Its letters and digits, as a `letter_bit` set.
+    letters: u64,
+}
+
+impl<'a> Query<'a> {
+    pub(super) fn new(text: &'a str) -> Self {
+        Query {
+            text,
+            ascii: is_ascii_query(text),
+            single_letter: is_single_letter(text),
+            letters: ascii_letters(text),
+        }
+    }
 }
 
 /// The ASCII letters and digits in a normalised text, as a `letter_bit` set.
@@ -111,21 +134,21 @@ impl Entry {
     }
 
     /// How well the normalised query `q` matches, and where.
-    pub(super) fn score(&self, q: &str, ascii: bool, single_letter: bool) -> Option<(u32, Found)> {
-        if single_letter && self.single_letters & letter_bit(q.as_bytes()[0]) == 0 {
+    pub(super) fn score(&self, query: &Query) -> Option<(u32, Found)> {
+        if query.single_letter && self.single_letters & letter_bit(query.text.as_bytes()[0]) == 0 {
             return None;
         }
-        self.score_all(q, ascii, single_letter)
+        self.score_all(query)
     }
 
     /// [`score`](Self::score) without the single-letter shortcut.
-    pub(super) fn score_all(
-        &self,
-        q: &str,
-        ascii: bool,
-        single_letter: bool,
-    ) -> Option<(u32, Found)> {
-        let letters = ascii_letters(q);
+    pub(super) fn score_all(&self, query: &Query) -> Option<(u32, Found)> {
+        let Query {
+            text: q,
+            ascii,
+            single_letter,
+            letters,
+        } = *query;
         let may_hold = |text_letters: u64| text_letters & letters == letters;
         let in_name = may_hold(self.name_letters)
             .then(|| find(&self.name, q))

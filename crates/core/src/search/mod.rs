@@ -14,8 +14,8 @@ use std::sync::{Mutex, OnceLock};
 
 use crate::filter::CatalogFilter;
 use crate::summary::ItemSummary;
-use entry::Entry;
-use text::{is_ascii_query, text_ranges, Bloom};
+use entry::{Entry, Query};
+use text::{text_ranges, Bloom};
 
 pub use text::{highlight_segments, is_single_letter, normalize_query};
 
@@ -106,9 +106,8 @@ impl SearchIndex {
             return vec![];
         }
         let entry = &self.entries()[index];
-        let ascii = is_ascii_query(&q);
         entry
-            .score(&q, ascii, is_single_letter(&q))
+            .score(&Query::new(&q))
             .map(|(_, found)| entry.ranges(found, &q))
             .unwrap_or_default()
     }
@@ -145,8 +144,7 @@ impl SearchIndex {
                 .map(|(index, _)| Hit { index, score: 0 })
                 .collect();
         }
-        let ascii = is_ascii_query(&q);
-        let single_letter = is_single_letter(&q);
+        let query = Query::new(&q);
         let wanted = Bloom::of(&q);
         let entries = self.entries();
         // Each hit as one sortable number: best score first, then shorter names (closer to
@@ -158,7 +156,7 @@ impl SearchIndex {
                 if !entry.bloom.may_contain(&wanted) {
                     return None;
                 }
-                let (score, _) = entry.score(&q, ascii, single_letter)?;
+                let (score, _) = entry.score(&query)?;
                 Some(sort_key(score, entry.name_chars, index))
             })
             .collect();

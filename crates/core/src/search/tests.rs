@@ -467,8 +467,9 @@ fn the_single_letter_shortcut_rejects_only_items_a_single_letter_cannot_match() 
         let entry = super::entry::Entry::new(item);
         for letter in (b'a'..=b'z').chain(b'0'..=b'9') {
             let q = char::from(letter).to_string();
-            let full = entry.score_all(&q, true, true);
-            assert_eq!(entry.score(&q, true, true), full, "{q:?} on {}", item.name);
+            let query = super::entry::Query::new(&q);
+            let full = entry.score_all(&query);
+            assert_eq!(entry.score(&query), full, "{q:?} on {}", item.name);
             matched += usize::from(full.is_some());
         }
     }
@@ -512,9 +513,9 @@ fn the_bloom_filter_rejects_only_items_that_cannot_match() {
         if q.is_empty() {
             continue;
         }
-        let ascii = super::text::is_ascii_query(&q);
+        let query = super::entry::Query::new(&q);
         let mut expected: Vec<usize> = (0..items.len())
-            .filter(|&i| entries[i].score(&q, ascii, is_single_letter(&q)).is_some())
+            .filter(|&i| entries[i].score(&query).is_some())
             .collect();
         let filter = CatalogFilter {
             query: q.clone(),
