@@ -55,6 +55,11 @@ pub fn ResultList(
     Effect::new(move |cards: Option<Vec<Card>>| {
         let mut cards = cards.unwrap_or_default();
         if let Some(list) = list.get() {
+            // A view re-rendered in place (a language change) may hand this list the `<ol>` of
+            // the list it replaces, still holding that list's cards: they are not ours.
+            if cards.is_empty() {
+                list.set_text_content(None);
+            }
             visible.with(|wanted| show_cards(&list, &mut cards, wanted, &index, &template));
         }
         cards
