@@ -9,7 +9,7 @@
 # 127.0.0.1:$BENCH_PORT with `--synthetic 10000` and a throw-away data dir, the shared harness
 # (`run.sh --portal URL`: all four apps load the portal's own catalog and show 10 rows, one headless
 # Chromium run), API stopped, then the harness's tables, the machine and the first-load sizes as
-# served (brotli, dist/*.br) are appended to docs/performance.md. Earlier sections are kept.
+# served (brotli; the home page is the catalog alone, dist/catalog/*.br) are appended to docs/performance.md. Earlier sections are kept.
 #
 # Environment:
 #   BENCH_DIR   the shared harness (the folder with run.sh); default ../shared/bench from the repo root
@@ -124,8 +124,9 @@ kb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1024 }'; }
 size_rows=""
 total_raw=0
 total_br=0
+# The home page is the catalog alone (dist/catalog/): what the harness loads.
 for kind in wasm js css html; do
-  if [ "$kind" = html ]; then files=(dist/index.html); else files=(dist/*."$kind"); fi
+  if [ "$kind" = html ]; then files=(dist/catalog/index.html); else files=(dist/catalog/*."$kind"); fi
   raw=$(raw_size "${files[@]}")
   br=$(served_size "${files[@]}")
   total_raw=$((total_raw + raw))
@@ -174,7 +175,7 @@ fi
   printf '%s\n\n' "$main_table"
   printf 'Portal ÷ peer on each column (below 1 means the portal is faster or smaller):\n\n%s\n\n' "$ratio_table"
   printf 'Per-run key→paint medians (ms):\n\n%s\n\n' "$run_table"
-  printf 'First load as served by the mock API (KB; brotli from `dist/*.br`, the file itself where no copy is smaller):\n\n'
+  printf 'First load as served by the mock API (KB; the home page, the catalog alone; brotli from `dist/catalog/*.br`, the file itself where no copy is smaller):\n\n'
   printf '| file | raw | brotli |\n|---|--:|--:|\n%s\n\n' "$size_rows"
   printf '<details><summary>Harness checks (all samples: target/bench-results/%s.json)</summary>\n\n%s\n\n</details>\n' "$stamp" "$checks"
 } >>"$doc"

@@ -2,33 +2,41 @@
 # Prints the first load of the release build as served (brotli, which every current browser
 # accepts; gzip beside it) per file and in total, and checks it against the budget in
 # scripts/size-budget.txt: the test fails naming each part that grew past its budget.
-# Run after scripts/build-release.sh.
+# The first load is the home page, the catalog alone (dist/catalog/, its own small wasm); the
+# whole portal (dist/, every citizen page) and the staff workspace (dist/staff-app/) are each
+# loaded by the first page that needs them. Run after scripts/build-release.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 budget_file=scripts/size-budget.txt
-total_raw=0 total_gz=0 total_br=0
 declare -A part_br=()
-for file in dist/*.wasm dist/*.js dist/*.css dist/index.html; do
-  raw=$(stat -c%s "$file")
-  gz=$(stat -c%s "$file.gz" 2>/dev/null || gzip -9c "$file" | wc -c)
-  br=$(stat -c%s "$file.br" 2>/dev/null || echo "$gz")
-  total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz)); total_br=$((total_br + br))
-  part=${file##*.}
-  part_br[$part]=$(( ${part_br[$part]:-0} + br ))
-  printf 'size: %-52s %8d B raw %8d B gzip %8d B brotli\n' "$file" "$raw" "$gz" "$br"
-done
-printf 'size: %-52s %8d B raw %8d B gzip %8d B brotli\n' "first load total" "$total_raw" "$total_gz" "$total_br"
-part_br[total]=$total_br
 
-# The staff workspace is its own wasm (dist/staff-app/): staff download it, citizens never do.
-staff_br=0
-for file in dist/staff-app/*.wasm dist/staff-app/*.js dist/staff-app/*.css dist/staff-app/index.html; do
-  [ -f "$file" ] || { echo "sizes: $file missing (run scripts/build-release.sh)" >&2; exit 1; }
-  br=$(stat -c%s "$file.br" 2>/dev/null || stat -c%s "$file")
-  staff_br=$((staff_br + br))
-done
-printf 'size: %-52s %8d B brotli\n' "staff workspace first load (dist/staff-app)" "$staff_br"
-part_br[staff]=$staff_br
+# The brotli bytes of one app's first load (wasm, js, css, html), printing each file.
+app_total=0
+app() {
+  local dir=$1 raw gz br file
+  app_total=0
+  for file in "$dir"/*.wasm "$dir"/*.js "$dir"/*.css "$dir"/index.html; do
+    [ -f "$file" ] || { echo "sizes: $file missing (run scripts/build-release.sh)" >&2; exit 1; }
+    raw=$(stat -c%s "$file")
+    gz=$(stat -c%s "$file.gz" 2>/dev/null || gzip -9c "$file" | wc -c)
+    br=$(stat -c%s "$file.br" 2>/dev/null || echo "$gz")
+    app_total=$((app_total + br))
+    printf 'size: %-52s %8d B raw %8d B gzip %8d B brotli\n' "$file" "$raw" "$gz" "$br"
+    if [ "$dir" = dist/catalog ]; then
+      part_br[${file##*.}]=$(( ${part_br[${file##*.}]:-0} + br ))
+    fi
+  done
+}
+
+app dist/catalog
+printf 'size: %-52s %8d B brotli\n' "first load total (the home page: dist/catalog)" "$app_total"
+part_br[total]=$app_total
+app dist
+printf 'size: %-52s %8d B brotli\n' "whole portal's first load (other pages: dist)" "$app_total"
+part_br[portal]=$app_total
+app dist/staff-app
+printf 'size: %-52s %8d B brotli\n' "staff workspace first load (dist/staff-app)" "$app_total"
+part_br[staff]=$app_total
 
 failed=0
 while read -r part limit why; do

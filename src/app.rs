@@ -3,16 +3,18 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::hooks::use_location;
-use leptos_router::path;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::{path, NavigateOptions};
+use portal_core::CatalogFilter;
 
 use crate::components::app_link::{provide_shell, Shell};
-use crate::components::layout::{Footer, Header};
+use crate::components::layout::Chrome;
 use crate::i18n::provide_prefs;
 use crate::pages::apply::{
     ApplyShell, CasePage, CheckPage, DonePage, IntroPage, MaterialsPage, StepPage,
 };
 use crate::pages::catalog::CatalogPage;
+use crate::pages::catalog_url::Address;
 use crate::pages::guide::GuidePage;
 use crate::pages::not_found::NotFound;
 
@@ -22,11 +24,15 @@ pub async fn start() {
     if window().location().pathname().is_ok_and(|path| path == "/") {
         crate::pages::catalog_early::fetch_before_mount().await;
     }
-    // The page shown while the wasm loaded (index.html) makes way for the app.
+    replace_boot_page(App);
+}
+
+/// The page shown while the wasm loaded (index.html, catalog.html) makes way for `app`.
+pub fn replace_boot_page<V: IntoView + 'static>(app: impl FnOnce() -> V + 'static) {
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
     }
-    leptos::mount::mount_to_body(App);
+    leptos::mount::mount_to_body(app);
 }
 
 /// The citizen portal: catalog, guides, applying and following a case.
@@ -36,7 +42,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Frame shell=Shell::Citizen>
             <Routes fallback=|| view! { <NotFound /> }>
-                <Route path=path!("/") view=CatalogPage />
+                <Route path=path!("/") view=|| view! { <CatalogPage address=router_address() /> } />
                 <Route path=path!("/items/:code") view=GuidePage />
                 <ParentRoute path=path!("/items/:code/apply") view=ApplyShell>
                     <Route path=path!("") view=IntroPage />
@@ -54,23 +60,30 @@ pub fn App() -> impl IntoView {
 /// The router and what surrounds every page; `children` are the app's `<Routes>`.
 #[component]
 pub fn Frame(shell: Shell, children: ChildrenFn) -> impl IntoView {
-    let prefs = provide_prefs();
+    provide_prefs();
     provide_shell(shell);
     view! {
         <Router>
             <FocusOnNavigation />
-            <a class="skip-link" href="#main">{move || crate::i18n::Messages::of(prefs.lang.get()).skip_link}</a>
-            <Header />
-            // Pages read their strings once; a language change re-renders them. The URL (page,
-            // query) is untouched, and forms restore themselves from their drafts.
-            {move || {
-                prefs.lang.track();
-                view! {
-                    <main id="main" tabindex="-1">{children()}</main>
-                    <Footer />
-                }
-            }}
+            <Chrome children />
         </Router>
+    }
+}
+
+/// The catalog's address bar as the router sees it: the query it reads, a replacing navigation.
+fn router_address() -> Address {
+    let query = use_query_map();
+    let navigate = use_navigate();
+    Address {
+        filter: Signal::derive(move || query.with(|q| CatalogFilter::from_query(|key| q.get(key)))),
+        replace: Callback::new(move |url: String| {
+            let options = NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            };
+            navigate(&url, options);
+        }),
     }
 }
 

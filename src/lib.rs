@@ -3,6 +3,7 @@
 pub mod api;
 pub mod api_staff;
 pub mod app;
+pub mod catalog_app;
 pub mod components;
 pub mod draft;
 pub mod i18n;

@@ -1,9 +1,8 @@
-//! Links between the two apps. The citizen portal and the staff workspace are separate wasm
-//! builds, so a link from one to the other must be a full page load: `rel="external"` tells the
-//! router to let the browser follow it.
+//! Links between the apps. The citizen portal, the catalog alone and the staff workspace are
+//! separate wasm builds, so a link from one to another must be a full page load: `rel="external"`
+//! tells the router to let the browser follow it (the catalog alone has no router at all).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Which app the page runs in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,7 +16,7 @@ pub fn provide_shell(shell: Shell) {
 }
 
 /// A link to a citizen page (the catalog, a guide): followed by the router inside the citizen
-/// portal, loaded afresh from the staff workspace.
+/// portal (which takes any plain link to its own pages), loaded afresh from the staff workspace.
 #[component]
 pub fn CitizenLink(
     #[prop(into)] href: String,
@@ -25,9 +24,6 @@ pub fn CitizenLink(
     children: Children,
 ) -> impl IntoView {
     let class = (!class.is_empty()).then_some(class);
-    if use_context::<Shell>() == Some(Shell::Staff) {
-        view! { <a href=href class=class rel="external">{children()}</a> }.into_any()
-    } else {
-        view! { <A href=href attr:class=class>{children()}</A> }.into_any()
-    }
+    let rel = (use_context::<Shell>() == Some(Shell::Staff)).then_some("external");
+    view! { <a href=href class=class rel=rel>{children()}</a> }
 }

@@ -5,6 +5,26 @@ use leptos::prelude::*;
 use crate::components::app_link::CitizenLink;
 use crate::i18n::{Lang, Prefs};
 
+/// The skip link, header, `<main>` (holding `children`, the pages) and footer. Needs the
+/// preferences provided (`provide_prefs`).
+#[component]
+pub fn Chrome(children: ChildrenFn) -> impl IntoView {
+    let prefs = expect_context::<Prefs>();
+    view! {
+        <a class="skip-link" href="#main">{move || crate::i18n::Messages::of(prefs.lang.get()).skip_link}</a>
+        <Header />
+        // Pages read their strings once; a language change re-renders them. The URL (page,
+        // query) is untouched, and forms restore themselves from their drafts.
+        {move || {
+            prefs.lang.track();
+            view! {
+                <main id="main" tabindex="-1">{children()}</main>
+                <Footer />
+            }
+        }}
+    }
+}
+
 /// The header stays mounted when the language changes, so its texts follow the signal and the
 /// focus stays on the switch the reader just pressed.
 #[component]

@@ -14,20 +14,21 @@ use crate::components::search_box::SearchBox;
 use crate::components::title::set_title;
 use crate::pages::catalog_early::load_cards;
 use crate::pages::catalog_store::CatalogStore;
-use crate::pages::catalog_url::UrlSync;
+use crate::pages::catalog_url::{Address, UrlSync};
 
 /// Cards rendered at first and added by each "显示更多": never the whole catalog at once.
 const PAGE: usize = 10;
 
+/// The catalog; `address` is where its filter lives in the address bar.
 #[component]
-pub fn CatalogPage() -> impl IntoView {
+pub fn CatalogPage(address: Address) -> impl IntoView {
     let m = crate::i18n::t();
     set_title(m.catalog_title);
     let store = CatalogStore::get();
     let body = match store.session() {
         // Loaded earlier in this session (e.g. Back from a guide): no refetch, no re-index.
-        Some(session) => view! { <CatalogBrowser session /> }.into_any(),
-        None => view! { <CatalogLoader store /> }.into_any(),
+        Some(session) => view! { <CatalogBrowser session address /> }.into_any(),
+        None => view! { <CatalogLoader store address /> }.into_any(),
     };
     view! {
         <div class="wrap">
@@ -41,7 +42,7 @@ pub fn CatalogPage() -> impl IntoView {
 /// Fetches and indexes the catalog once, keeping it in the [`CatalogStore`]. A retry says that it
 /// is retrying until the answer comes.
 #[component]
-fn CatalogLoader(store: CatalogStore) -> impl IntoView {
+fn CatalogLoader(store: CatalogStore, address: Address) -> impl IntoView {
     let items = LocalResource::new(load_cards);
     let retrying = RwSignal::new(false);
     view! {
@@ -53,7 +54,7 @@ fn CatalogLoader(store: CatalogStore) -> impl IntoView {
                     Ok(list) => {
                         let session = new_session(list);
                         store.keep(Arc::clone(&session));
-                        view! { <CatalogBrowser session /> }.into_any()
+                        view! { <CatalogBrowser session address /> }.into_any()
                     }
                     Err(error) => {
                         let on_retry = move || {
@@ -154,10 +155,10 @@ fn CatalogError(
 
 /// Search box, filters and results over a loaded catalog (filter state: [`UrlSync`]).
 #[component]
-fn CatalogBrowser(session: Arc<SearchSession>) -> impl IntoView {
+fn CatalogBrowser(session: Arc<SearchSession>, address: Address) -> impl IntoView {
     let store = CatalogStore::get();
     let index = Arc::clone(session.index());
-    let url_sync = UrlSync::new();
+    let url_sync = UrlSync::new(address);
     let filter = url_sync.filter();
     let set_filter = Callback::new(move |next: CatalogFilter| url_sync.set(next));
 

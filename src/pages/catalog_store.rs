@@ -69,9 +69,36 @@ impl CatalogStore {
         self.window
     }
 
-    /// Called before a result is followed.
+    /// Called before a result is followed. What Back must restore is also written into the
+    /// page's history entry, for a Back that loads the catalog afresh (the catalog alone, whose
+    /// links are page loads: see `catalog_app.rs`).
     pub fn remember_scroll(self) {
-        self.scroll_y.set_value(window().scroll_y().unwrap_or(0.0));
+        let scroll_y = window().scroll_y().unwrap_or(0.0);
+        self.scroll_y.set_value(scroll_y);
+        let pages = self.window.with_untracked(|(_, pages)| *pages);
+        if let Ok(history) = window().history() {
+            // Whole pixels: f64's Display and parsing would add kilobytes to the wasm.
+            let state = format!("{pages} {}", scroll_y.max(0.0).round() as u32);
+            let state = wasm_bindgen::JsValue::from_str(&state);
+            let _ = history.replace_state(&state, "");
+        }
+    }
+
+    /// Takes what [`remember_scroll`](Self::remember_scroll) wrote into the current history
+    /// entry, if anything: as many cards as were shown for `filter` (the address's), and the
+    /// scroll position. The browser's own scroll restoration is turned off, since the list is
+    /// not there yet when it would run.
+    pub fn restore_from_history(self, filter: CatalogFilter) {
+        let Ok(history) = window().history() else {
+            return;
+        };
+        let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+        let state = history.state().ok().and_then(|state| state.as_string());
+        if let Some((pages, scroll_y)) = state.as_deref().and_then(parse_remembered) {
+            self.window.set((filter, pages));
+            self.scroll_y.set_value(f64::from(scroll_y));
+            self.history_move.set_value(true);
+        }
     }
 
     /// Called when the catalog list appears: after Back, the list window stays and the scroll
@@ -84,6 +111,26 @@ impl CatalogStore {
             request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
         } else {
             self.window.set((CatalogFilter::default(), 0));
+        }
+    }
+}
+
+/// Reads `"<extra pages> <scroll y>"` as written by `remember_scroll`.
+fn parse_remembered(state: &str) -> Option<(usize, u32)> {
+    let (pages, scroll_y) = state.split_once(' ')?;
+    Some((pages.parse().ok()?, scroll_y.parse().ok()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_remembered;
+
+    #[test]
+    fn what_back_restores_reads_back_and_anything_else_is_ignored() {
+        assert_eq!(parse_remembered("2 1234"), Some((2, 1234)));
+        assert_eq!(parse_remembered("0 0"), Some((0, 0)));
+        for other in ["", "2", "x 10", "2 y", "-1 10", "2 12.5"] {
+            assert_eq!(parse_remembered(other), None, "{other:?}");
         }
     }
 }

@@ -1,31 +1,38 @@
 //! Keeps the catalog's filter and the address bar in step without a navigation per keystroke.
 //!
-//! A keystroke must repaint fast, so a local signal drives the view. The router (whose navigation
-//! re-runs route matching and rewrites history) is told once typing pauses. Before a result link
+//! A keystroke must repaint fast, so a local signal drives the view. The address bar ([`Address`]:
+//! the router in the whole portal, whose navigation re-runs route matching and rewrites history;
+//! the page's own history in the catalog alone) is told once typing pauses. Before a result link
 //! is followed, and when the page is left or reloaded, a pending change is written at once, so
 //! back, reload and sharing always see the current view. A URL change from outside
 //! (back/forward, a link to the catalog) flows into the local signal.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::ev;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use portal_core::CatalogFilter;
 
-/// How long typing must pause before the router is told.
+/// How long typing must pause before the address bar is told.
 const SYNC_AFTER_MS: f64 = 300.0;
 
-type Navigate = Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>;
+/// The address bar as the catalog sees it. The whole portal's router provides one (`app.rs`),
+/// the catalog alone its own over the page's history ([`history_address`]), so the catalog alone
+/// carries no router.
+#[derive(Clone, Copy)]
+pub struct Address {
+    /// The filter the address says, following back/forward and links.
+    pub filter: Signal<CatalogFilter>,
+    /// Replaces the current address (path and query) without adding a history entry.
+    pub replace: Callback<String>,
+}
 
 #[derive(Clone, Copy)]
 pub struct UrlSync {
     filter: RwSignal<CatalogFilter>,
     /// When the last change not yet in the URL was made (`performance.now()`), if any.
     changed_at: StoredValue<Option<f64>>,
-    navigate: StoredValue<Navigate>,
+    replace: Callback<String>,
 }
 
 /// Whether a filter read from the address bar must replace the one shown. Not when the address
@@ -44,17 +51,14 @@ fn now() -> f64 {
 
 impl UrlSync {
     /// The filter signal, read from the URL, and the machinery that keeps the two in step.
-    pub fn new() -> Self {
-        let query = use_query_map();
-        let from_url = move || query.with(|q| CatalogFilter::from_query(|key| q.get(key)));
-        let navigate: Navigate = Arc::new(use_navigate());
+    pub fn new(address: Address) -> Self {
         let sync = Self {
-            filter: RwSignal::new(untrack(from_url)),
+            filter: RwSignal::new(address.filter.get_untracked()),
             changed_at: StoredValue::new(None),
-            navigate: StoredValue::new(navigate),
+            replace: address.replace,
         };
         Effect::new(move |_| {
-            let outside = from_url();
+            let outside = address.filter.get();
             if sync
                 .filter
                 .with_untracked(|shown| url_overrides(shown, &outside))
@@ -108,12 +112,7 @@ impl UrlSync {
             return;
         }
         self.changed_at.set_value(None);
-        let options = NavigateOptions {
-            replace: true,
-            scroll: false,
-            ..Default::default()
-        };
-        (self.navigate.get_value())(&self.url(), options);
+        self.replace.run(self.url());
     }
 
     /// Writes a pending change into the address bar now, without a navigation.
@@ -128,6 +127,36 @@ impl UrlSync {
                 );
             }
         }
+    }
+}
+
+/// The address bar over the page's own history, for the catalog alone (no router): the query
+/// as it is now and after back/forward, and `history.replaceState` to write it.
+pub fn history_address() -> Address {
+    let search = RwSignal::new(location_search());
+    let popstate = window_event_listener(ev::popstate, move |_| search.set(location_search()));
+    on_cleanup(move || popstate.remove());
+    Address {
+        filter: Signal::derive(move || search.with(|query| filter_of(query))),
+        replace: Callback::new(move |url: String| {
+            if let Ok(history) = window().history() {
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+            }
+            search.set(location_search());
+        }),
+    }
+}
+
+fn location_search() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+/// The filter a query string (`?q=…&online=1`, percent-encoded as browsers write it) describes.
+pub fn filter_of(search: &str) -> CatalogFilter {
+    match web_sys::UrlSearchParams::new_with_str(search) {
+        Ok(params) => CatalogFilter::from_query(|key| params.get(key)),
+        Err(_) => CatalogFilter::default(),
     }
 }
 

@@ -4,7 +4,7 @@ pub mod apply;
 pub mod catalog;
 pub mod catalog_early;
 pub mod catalog_store;
-mod catalog_url;
+pub mod catalog_url;
 pub mod guide;
 mod guide_sections;
 pub mod guide_situations;

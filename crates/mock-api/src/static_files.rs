@@ -8,6 +8,8 @@
 //!   404, so a stale page fails loudly instead of parsing HTML as JavaScript. Pages under
 //!   `/staff` get the staff workspace's own index.html (`staff-app/index.html`, a separate wasm
 //!   that citizens never download) when it was built.
+//! - The home page `/` is the catalog alone (`catalog/index.html`, a small wasm holding only the
+//!   search) when it was built; every other page loads the whole portal.
 //! - Files whose name carries trunk's content hash (`portal-<hash>_bg.wasm`) never change:
 //!   cached for a year as immutable. Everything else, index.html first, is revalidated each time.
 
@@ -35,10 +37,15 @@ pub struct StaticFiles {
     index: ServeFile,
     /// `staff-app/index.html`, when the staff workspace was built.
     staff_index: Option<ServeFile>,
+    /// `catalog/index.html`, when the catalog alone was built.
+    catalog_index: Option<ServeFile>,
 }
 
 /// Where trunk builds the staff workspace, inside the app's dist directory.
 pub const STAFF_APP_DIR: &str = "staff-app";
+
+/// Where the catalog alone (the home page's small wasm) is built, inside the app's dist directory.
+pub const CATALOG_APP_DIR: &str = "catalog";
 
 impl StaticFiles {
     pub fn new(dist: &Path) -> Self {
@@ -47,14 +54,12 @@ impl StaticFiles {
                 .precompressed_br()
                 .precompressed_gzip()
         };
-        let staff_dir = dist.join(STAFF_APP_DIR);
+        let built = |dir: &Path| dir.join("index.html").is_file().then(|| index_of(dir));
         Self {
             files: ServeDir::new(dist).precompressed_br().precompressed_gzip(),
             index: index_of(dist),
-            staff_index: staff_dir
-                .join("index.html")
-                .is_file()
-                .then(|| index_of(&staff_dir)),
+            staff_index: built(&dist.join(STAFF_APP_DIR)),
+            catalog_index: built(&dist.join(CATALOG_APP_DIR)),
         }
     }
 
@@ -68,6 +73,13 @@ impl StaticFiles {
         // (Accept-Encoding, If-Modified-Since), so it is negotiated like any file.
         let index_request = is_navigation(request.method(), request.headers(), &path)
             .then(|| same_headers_for_index(&request));
+        let index_request = match (path.as_str(), &self.catalog_index, index_request) {
+            ("/", Some(catalog_index), Some(index_request)) => {
+                let index = unwrap_infallible(catalog_index.clone().oneshot(index_request).await);
+                return with_cache_headers(index.map(Body::new), REVALIDATE);
+            }
+            (_, _, index_request) => index_request,
+        };
         let response = unwrap_infallible(self.files.oneshot(request).await);
         if response.status() != StatusCode::NOT_FOUND {
             let policy = if has_content_hash(file_name(&path)) {

@@ -9,7 +9,9 @@ use axum::http::{header, HeaderMap, Method, Request, StatusCode};
 use http_body_util::BodyExt;
 use portal_core::synth::synthetic_items;
 use portal_core::{ErrorBody, ErrorCode};
-use portal_mock_api::static_files::{has_content_hash, is_navigation, STAFF_APP_DIR};
+use portal_mock_api::static_files::{
+    has_content_hash, is_navigation, CATALOG_APP_DIR, STAFF_APP_DIR,
+};
 use portal_mock_api::{app, AppState, Catalog};
 use tempfile::TempDir;
 use tower::ServiceExt;
@@ -316,4 +318,43 @@ fn a_navigation_is_a_page_request_for_an_extensionless_path() {
     assert!(!is_navigation(&Method::POST, &html, "/items/X"));
     assert!(!is_navigation(&Method::GET, &html, "/app.js"));
     assert!(!is_navigation(&Method::GET, &HeaderMap::new(), "/items/X"));
+}
+
+#[tokio::test]
+async fn the_home_page_is_the_catalog_alone_when_it_was_built() {
+    let dist = dist();
+    let catalog_dir = dist.path().join(CATALOG_APP_DIR);
+    std::fs::create_dir(&catalog_dir).unwrap();
+    std::fs::write(
+        catalog_dir.join("index.html"),
+        "<!doctype html><title>catalog</title>",
+    )
+    .unwrap();
+    for path in ["/", "/?q=%E6%8A%A4%E7%85%A7&online=1"] {
+        let reply = get(dist.path(), path, &[(header::ACCEPT, NAVIGATE)]).await;
+        assert_eq!(reply.status, StatusCode::OK, "{path}");
+        assert_eq!(
+            reply.body, b"<!doctype html><title>catalog</title>",
+            "{path}"
+        );
+        assert_eq!(reply.header(header::CACHE_CONTROL), Some("no-cache"));
+    }
+    // Every other page, and "/" asked for by a script rather than a browser loading a page,
+    // is the whole portal.
+    for path in [
+        "/items/SYN00000001",
+        "/items/SYN00000001/apply",
+        "/applications/ZW-1",
+    ] {
+        let reply = get(dist.path(), path, &[(header::ACCEPT, NAVIGATE)]).await;
+        assert!(
+            String::from_utf8(reply.body).unwrap().contains("一次办"),
+            "{path}"
+        );
+    }
+    let fetched = get(dist.path(), "/", &[(header::ACCEPT, "*/*")]).await;
+    assert!(String::from_utf8(fetched.body).unwrap().contains("一次办"));
+    // The catalog's own files are plain files under /catalog/.
+    let index = get(dist.path(), "/catalog/index.html", &[]).await;
+    assert_eq!(index.body, b"<!doctype html><title>catalog</title>");
 }
