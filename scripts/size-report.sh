@@ -5,6 +5,7 @@
 #   scripts/size-report.sh              # build (no-op after `trunk build --release`), then report
 #   scripts/size-report.sh --top 50     # more items (default 30)
 #   scripts/size-report.sh --no-build   # report on the wasm already in the target dir
+#   scripts/size-report.sh --bin portal-catalog   # the home page's wasm (portal-staff: the staff's)
 #
 # The shipped dist/*.wasm has no names (wasm-opt drops them), so this makes a named twin of it: the
 # same cargo build trunk runs (`--profile wasm-release --target wasm32-unknown-unknown --bin portal`),
@@ -27,10 +28,12 @@ source scripts/env.sh
 
 top=30
 build=1
+bin=portal
 while [ $# -gt 0 ]; do
   case "$1" in
     --top) top=${2:?--top needs a number}; shift 2 ;;
     --no-build) build=0; shift ;;
+    --bin) bin=${2:?--bin needs a name}; shift 2 ;;
     -h | --help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "size-report.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -38,10 +41,10 @@ done
 case "$top" in '' | *[!0-9]*) echo "size-report.sh: --top needs a number" >&2; exit 2 ;; esac
 
 target_dir=${CARGO_TARGET_DIR:-$root/target}
-cargo_wasm=$target_dir/wasm32-unknown-unknown/wasm-release/portal.wasm
+cargo_wasm=$target_dir/wasm32-unknown-unknown/wasm-release/$bin.wasm
 out=$target_dir/size-report
 if [ "$build" = 1 ]; then
-  cargo build --profile wasm-release --target wasm32-unknown-unknown --bin portal
+  cargo build --profile wasm-release --target wasm32-unknown-unknown --bin "$bin"
 fi
 [ -f "$cargo_wasm" ] || { echo "size-report.sh: $cargo_wasm missing (run without --no-build)" >&2; exit 1; }
 for tool in wasm-bindgen wasm-opt node; do
@@ -55,7 +58,8 @@ read -r -a opt_params <<<"$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p'
 wasm-opt -Oz -g "$out/bindgen/portal_bg.wasm" "${opt_params[@]}" --output "$out/portal_bg.wasm"
 
 shipped=""
-for f in dist/*.wasm; do [ -f "$f" ] && shipped=$f; done
+case "$bin" in portal-catalog) shipped_dir=dist/catalog ;; portal-staff) shipped_dir=dist/staff-app ;; *) shipped_dir=dist ;; esac
+for f in "$shipped_dir"/*.wasm; do [ -f "$f" ] && shipped=$f; done
 
 node - "$out/portal_bg.wasm" "$top" "$shipped" <<'EOF'
 // Minimal wasm reader: section sizes, function bodies, data segments, the name section.

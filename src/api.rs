@@ -80,24 +80,29 @@ pub(crate) fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, FetchEr
 
 /// A response's JSON body (see [`parse_json`]).
 pub(crate) async fn body_json<T: DeserializeOwned>(response: &Response) -> Result<T, FetchError> {
-    let bytes = response
-        .binary()
-        .await
-        .map_err(|e| FetchError::Network(e.to_string()))?;
-    parse_json(&bytes)
+    parse_json(&body_bytes(response).await?)
 }
 
 /// The body of a successful GET as sent; any other answer becomes its [`FetchError`]. Bytes,
 /// not text: text would be decoded to a JS string and encoded again into wasm memory (the
 /// catalog is megabytes).
 async fn get_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
-    let response = Request::get(url)
-        .send()
-        .await
-        .map_err(|e| FetchError::Network(e.to_string()))?;
+    let response = send_get(url).await?;
     if !response.ok() {
         return Err(error_from(response).await);
     }
+    body_bytes(&response).await
+}
+
+/// A GET's answer, whatever its status; only a request that got no answer is an error.
+async fn send_get(url: &str) -> Result<Response, FetchError> {
+    Request::get(url)
+        .send()
+        .await
+        .map_err(|e| FetchError::Network(e.to_string()))
+}
+
+async fn body_bytes(response: &Response) -> Result<Vec<u8>, FetchError> {
     response
         .binary()
         .await
@@ -114,8 +119,16 @@ async fn error_from(response: Response) -> FetchError {
 
 /// `GET /api/cards`: every item's catalog card, in core's lean text format (`portal_core::cards`),
 /// which the browser reads several times faster than the same cards as JSON.
+///
+/// A failure is told by its status alone, without reading the API's JSON error: the cards take no
+/// input, so only a server or proxy in trouble refuses them, and the catalog alone (the home
+/// page's wasm) then carries no JSON reader at all (serde_json: ~9 KB brotli).
 pub async fn fetch_cards() -> Result<Vec<ItemSummary>, FetchError> {
-    let bytes = get_bytes("/api/cards").await?;
+    let response = send_get("/api/cards").await?;
+    if !response.ok() {
+        return Err(FetchError::Status(response.status()));
+    }
+    let bytes = body_bytes(&response).await?;
     let text = std::str::from_utf8(&bytes).map_err(|e| FetchError::Decode(e.to_string()))?;
     portal_core::cards::decode(text).map_err(|e| FetchError::Decode(e.to_string()))
 }
