@@ -138,10 +138,15 @@ test('citizens and staff each download only their own app', async ({ page }) => 
     const path = new URL(request.url()).pathname;
     if (path.endsWith('.wasm')) wasm.push(path);
   });
+  // The home page is the catalog alone; a guide is the whole portal.
   await page.goto('/');
   await expect(page.getByTestId('result-count')).toContainText(/\d/);
-  expect(wasm).toHaveLength(1);
-  expect(wasm[0]).toMatch(/^\/portal-[0-9a-f]+_bg\.wasm$/);
+  expect(wasm).toEqual([expect.stringMatching(/^\/catalog\/portal-catalog-[0-9a-f]+_bg\.wasm$/)]);
+  wasm.length = 0;
+  await page.getByTestId('results').getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/items\//);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(wasm).toEqual([expect.stringMatching(/^\/portal-[0-9a-f]+_bg\.wasm$/)]);
 
   wasm.length = 0;
   await page.goto('/staff');
@@ -154,5 +159,5 @@ test('citizens and staff each download only their own app', async ({ page }) => 
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '事项目录' }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByTestId('result-count')).toContainText(/\d/);
-  expect(wasm).toEqual([expect.stringMatching(/^\/portal-[0-9a-f]+_bg\.wasm$/)]);
+  expect(wasm).toEqual([expect.stringMatching(/^\/catalog\/portal-catalog-[0-9a-f]+_bg\.wasm$/)]);
 });
