@@ -215,7 +215,7 @@ fn CatalogBrowser(session: Arc<SearchSession>, address: Address) -> impl IntoVie
             on_more
             on_follow=move |()| {
                 url_sync.flush();
-                store.remember_scroll();
+                filter.with_untracked(|current| store.remember_scroll(current));
             }
             on_suggest=with_query
             on_clear=clear_choices

@@ -69,13 +69,16 @@ impl CatalogStore {
         self.window
     }
 
-    /// Called before a result is followed. What Back must restore is also written into the
-    /// page's history entry, for a Back that loads the catalog afresh (the catalog alone, whose
-    /// links are page loads: see `catalog_app.rs`).
-    pub fn remember_scroll(self) {
+    /// Called before a result is followed, with the filter shown. What Back must restore is also
+    /// written into the page's history entry, for a Back that loads the catalog afresh (the
+    /// catalog alone, whose links are page loads: see `catalog_app.rs`).
+    pub fn remember_scroll(self, shown: &CatalogFilter) {
         let scroll_y = window().scroll_y().unwrap_or(0.0);
         self.scroll_y.set_value(scroll_y);
-        let pages = self.window.with_untracked(|(_, pages)| *pages);
+        // Extra pages asked for another filter are not shown, so not remembered either.
+        let pages = self
+            .window
+            .with_untracked(|(for_filter, pages)| if for_filter == shown { *pages } else { 0 });
         if let Ok(history) = window().history() {
             // Whole pixels: f64's Display and parsing would add kilobytes to the wasm.
             let state = format!("{pages} {}", scroll_y.max(0.0).round() as u32);

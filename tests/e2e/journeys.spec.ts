@@ -355,6 +355,24 @@ test('Back from a guide keeps the loaded catalog, the cards shown and the scroll
   expect(await downloads()).toBe(1);
 });
 
+test('Back shows one page of cards when the extra pages were asked for another search', async ({ page }) => {
+  const home = new CatalogPage(page);
+  await home.goto();
+  await page.getByRole('button', { name: /显示更多/ }).click();
+  await expect(home.cards).toHaveCount(20);
+  await home.search.fill('证');
+  await expect(home.cards).toHaveCount(10);
+  expect(await home.total(), 'a search with more than one page').toBeGreaterThan(20);
+  const first = home.cards.first().getByRole('link');
+  const name = (await first.textContent()) ?? '';
+  await first.click();
+  await expect(new GuidePage(page).heading).toHaveText(name);
+  await page.goBack();
+  await expect(home.search).toHaveValue('证');
+  await expect(home.cards.first().getByRole('link')).toHaveText(name);
+  await expect(home.cards).toHaveCount(10);
+});
+
 test('a space typed at the end survives the pause that writes the address bar', async ({ page }) => {
   const home = new CatalogPage(page);
   await home.goto();
