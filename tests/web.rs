@@ -437,3 +437,23 @@ async fn care_mode_marks_the_page_and_is_remembered() {
     assert!(!html.class_list().contains("care"));
     local_storage().clear().unwrap();
 }
+
+#[wasm_bindgen_test]
+fn the_catalog_alone_reads_its_filter_from_the_query_string_as_the_router_would() {
+    use portal::pages::catalog_url::filter_of;
+    // What the whole portal writes for a filter (to_query_string) reads back the same, spaces
+    // written as + or %20 and 汉字 percent-encoded included.
+    let filter = CatalogFilter {
+        query: "护照 签发".into(),
+        department: Some(portal_core::DepartmentKind::Police),
+        fully_online: true,
+        cross_province: Some(ScopeFilter::Region("重庆市".into())),
+        ..Default::default()
+    };
+    assert_eq!(filter_of(&filter.to_query_string()), filter);
+    let by_hand = filter_of("?q=%E6%8A%A4%E7%85%A7%20%E7%AD%BE%E5%8F%91&online=1");
+    assert_eq!(by_hand.query, "护照 签发");
+    assert!(by_hand.fully_online);
+    assert_eq!(filter_of(""), CatalogFilter::default());
+    assert_eq!(filter_of("?q="), CatalogFilter::default());
+}
