@@ -5,6 +5,7 @@
 //! links, so following one loads that page, and its filter lives in the page's own history.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::components::app_link::{provide_shell, Shell};
 use crate::components::layout::Chrome;
@@ -29,9 +30,56 @@ pub fn CatalogApp() -> impl IntoView {
     let search = window().location().search().unwrap_or_default();
     CatalogStore::get().restore_from_history(filter_of(&search));
     let address = history_address();
+    prefetch_whole_portal_on_interest();
     view! {
         <Chrome>
             <CatalogPage address />
         </Chrome>
+    }
+}
+
+/// Fetches the whole portal's script and wasm ahead, once, when the reader shows interest in a
+/// result (a pointer over it or a finger on it, keyboard focus): following it is a page load of the whole
+/// portal, which then finds them in the cache. Readers who only search download nothing more.
+/// The release build names the files in `<meta name="whole-portal">` (scripts/build-release.sh);
+/// without it (`trunk serve` serves the whole portal anyway) nothing is done.
+fn prefetch_whole_portal_on_interest() {
+    let Some(files) = document()
+        .query_selector("meta[name=whole-portal]")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+    else {
+        return;
+    };
+    let done = StoredValue::new(false);
+    let on_interest = move |event: web_sys::Event| {
+        let on_result = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|element| element.closest("[data-testid=results] a").ok().flatten())
+            .is_some();
+        if !on_result || done.get_value() {
+            return;
+        }
+        done.set_value(true);
+        let Some(head) = document().head() else {
+            return;
+        };
+        for file in files.split_whitespace() {
+            if let Ok(link) = document().create_element("link") {
+                let _ = link.set_attribute("rel", "prefetch");
+                let _ = link.set_attribute("href", file);
+                // The same request the portal's page makes (CORS, same-origin credentials), so
+                // the cached answer serves it.
+                let _ = link.set_attribute("crossorigin", "anonymous");
+                let _ = head.append_child(&link);
+            }
+        }
+    };
+    // A touch starts with pointerover too.
+    for event in ["pointerover", "focusin"] {
+        let handle = window_event_listener_untyped(event, on_interest.clone());
+        on_cleanup(move || handle.remove());
     }
 }
