@@ -39,8 +39,9 @@ pub fn CatalogApp() -> impl IntoView {
 }
 
 /// Fetches the whole portal's script and wasm ahead, once, when the reader shows interest in a
-/// result (a pointer over it or a finger on it, keyboard focus): following it is a page load of the whole
-/// portal, which then finds them in the cache. Readers who only search download nothing more.
+/// result (a pointer or a finger on it, keyboard focus): following it is a page load of the
+/// whole portal, which then finds them in the cache. Readers who only search download nothing
+/// more.
 /// The release build names the files in `<meta name="whole-portal">` (scripts/build-release.sh);
 /// without it (`trunk serve` serves the whole portal anyway) nothing is done.
 fn prefetch_whole_portal_on_interest() {
@@ -54,12 +55,15 @@ fn prefetch_whole_portal_on_interest() {
     };
     let done = StoredValue::new(false);
     let on_interest = move |event: web_sys::Event| {
+        if done.get_value() {
+            return;
+        }
         let on_result = event
             .target()
             .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
             .and_then(|element| element.closest("[data-testid=results] a").ok().flatten())
             .is_some();
-        if !on_result || done.get_value() {
+        if !on_result {
             return;
         }
         done.set_value(true);
