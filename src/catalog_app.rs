@@ -12,7 +12,7 @@ use crate::components::layout::Chrome;
 use crate::i18n::provide_prefs;
 use crate::pages::catalog::CatalogPage;
 use crate::pages::catalog_store::CatalogStore;
-use crate::pages::catalog_url::{filter_of, history_address};
+use crate::pages::catalog_url::history_address;
 
 /// Mounts the catalog once its cards are in (or have been waited for long enough).
 pub async fn start() {
@@ -27,9 +27,8 @@ pub fn CatalogApp() -> impl IntoView {
     crate::pages::catalog_store::provide_catalog_store();
     // Back from a guide loads this page again (unless the browser kept it): the list comes back
     // as long and scrolled as it was, from what the page wrote into its history entry.
-    let search = window().location().search().unwrap_or_default();
-    CatalogStore::get().restore_from_history(filter_of(&search));
     let address = history_address();
+    CatalogStore::get().restore_from_history(address.filter.get_untracked());
     prefetch_whole_portal_on_interest();
     view! {
         <Chrome>
