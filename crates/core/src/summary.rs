@@ -18,14 +18,17 @@ pub const READING_SEPARATOR: char = '|';
 /// Keeping one entry per character lets a pinyin match be highlighted on the very characters it
 /// matched. Search tolerates any entry (a non-ASCII one simply never matches), never panics on it.
 ///
-/// Each list is kept as one string, its entries joined by [`ENTRY_SEPARATOR`]
-/// (`"xing|hang|heng ye"`), in memory as on the wire: one string per name parses faster in the
-/// browser than one per character, and the entries are only split when the search data is built.
+/// In memory each list is one string, its entries joined by [`ENTRY_SEPARATOR`]
+/// (`"xing|hang|heng ye"`), as the lean card text carries it (`crate::cards`); the entries are
+/// only split when the search data is built. In JSON (`/api/items`) each list is an array of
+/// entries, one per character (`["xing|hang|heng", "ye"]`), the shape other clients read: the
+/// side-by-side benchmark turns it into the peers' pinyin and initials (`data/from_portal.py`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchKeys {
+    #[serde(with = "entry_array")]
     pub name: String,
     /// The same, one string per alias.
-    #[serde(default)]
+    #[serde(default, with = "entry_arrays")]
     pub aliases: Vec<String>,
 }
 
@@ -70,6 +73,41 @@ fn entries(joined: &str) -> impl Iterator<Item = &str> {
         .then(|| joined.split(ENTRY_SEPARATOR))
         .into_iter()
         .flatten()
+}
+
+/// One joined list as a JSON array of its entries.
+mod entry_array {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(joined: &str, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(super::entries(joined))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+        Ok(super::join_entries(&Vec::<String>::deserialize(d)?))
+    }
+}
+
+/// Joined lists as a JSON array of entry arrays.
+mod entry_arrays {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(lists: &[String], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(lists.iter().map(|joined| EntryArray(joined)))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+        let lists = Vec::<Vec<String>>::deserialize(d)?;
+        Ok(lists.iter().map(|l| super::join_entries(l)).collect())
+    }
+
+    struct EntryArray<'a>(&'a str);
+
+    impl serde::Serialize for EntryArray<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            super::entry_array::serialize(self.0, s)
+        }
+    }
 }
 
 /// One item as the catalog lists it.
@@ -140,14 +178,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn keys_travel_as_one_string_per_list_and_come_back_entry_for_entry() {
+    fn keys_travel_as_arrays_of_entries_and_come_back_entry_for_entry() {
         // 特种行业（A类）: a polyphone, punctuation as empty entries, a letter.
         let name = ["te", "zhong", "xing|hang|heng", "ye", "", "a", "lei", ""];
         let keys = SearchKeys::from_entries(&name, &[vec!["hang", "ye"], vec![]]);
         let json = serde_json::to_value(&keys).unwrap();
         assert_eq!(
             json,
-            serde_json::json!({"name": "te zhong xing|hang|heng ye  a lei ", "aliases": ["hang ye", ""]})
+            serde_json::json!({
+                "name": ["te", "zhong", "xing|hang|heng", "ye", "", "a", "lei", ""],
+                "aliases": [["hang", "ye"], []]
+            })
         );
         let back: SearchKeys = serde_json::from_value(json).unwrap();
         assert_eq!(back, keys);
@@ -160,7 +201,8 @@ mod tests {
             "an alias without keys has no entries"
         );
         // Absent aliases are none; an empty name has no entries.
-        let bare: SearchKeys = serde_json::from_str(r#"{"name": ""}"#).unwrap();
+        assert_eq!(back.name, "te zhong xing|hang|heng ye  a lei ", "joined in memory");
+        let bare: SearchKeys = serde_json::from_str(r#"{"name": []}"#).unwrap();
         assert_eq!(bare, SearchKeys::default());
         assert_eq!(bare.name_entries().count(), 0);
     }
