@@ -176,6 +176,10 @@ async fn result_list_shows_a_window_of_highlighted_cards_and_an_empty_state() {
             .collect();
         assert_eq!(badges, expected, "{}", item.code);
     }
+    // The cards of the items that left were refilled in place, not replaced.
+    for (card, before) in shown.iter().zip(refilled.iter()) {
+        assert!(card.is_same_node(Some(before)), "a card is reused");
+    }
 
     filter.set(CatalogFilter {
         query: "没有这种事项".into(),

@@ -24,11 +24,18 @@ pub struct Highlights {
 }
 
 /// The card of one item, kept while the item stays in the result list, so a keystroke that
-/// keeps an item leaves its texts alone and only re-marks what the new query matches.
+/// keeps an item leaves its texts alone and only re-marks what the new query matches. A card
+/// whose item leaves the list is refilled with another item ([`Card::refill`]) rather than
+/// replaced: the browser then lays out and paints changed texts in elements it already has,
+/// instead of styling, building and painting a new card and tearing down the old one.
 pub struct Card {
     pub li: Element,
     name: Element,
+    kind: Element,
+    department: Element,
+    themes: web_sys::Node,
     summary: Element,
+    badges: Element,
     marked: Highlights,
 }
 
@@ -60,6 +67,11 @@ impl CardTemplate {
         }
         CardTemplate { li, lang }
     }
+
+    /// The language the cards are written in.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
 }
 
 impl Card {
@@ -79,26 +91,83 @@ impl Card {
         };
         let (title, meta) = (child(&li), next(&child(&li)));
         let (name, kind) = (child(&title), child(&meta));
+        let department = next(&kind);
         let (summary, badges) = (next(&meta), next(&next(&meta)));
+        let themes: web_sys::Node = document().create_text_node(&themes_text(item, lang)).into();
+        let _ = meta.append_child(&themes);
 
         set(&li, "data-code", &item.code);
-        set(&name, "href", &format!("/items/{}", item.code));
+        set(&name, "href", &href(item));
         marked_text(&name, &item.name, &marks.name);
         kind.set_text_content(Some(item.department_kind.label_in(lang)));
-        next(&kind).set_text_content(Some(&item.department));
-        let _ = meta.append_with_str_1(&format!(" · {}", join_labels_in(&item.themes, lang)));
+        department.set_text_content(Some(&item.department));
         marked_text(&summary, &item.summary, &marks.summary);
         for (kind, text) in badge_texts_in(item, lang) {
-            let badge = element("li", &format!("badge badge-{kind}"));
-            badge.set_text_content(Some(&text));
-            append(&badges, &badge);
+            append(&badges, &badge(kind, &text));
         }
         Card {
             li,
             name,
+            kind,
+            department,
+            themes,
             summary,
+            badges,
             marked: marks.clone(),
         }
+    }
+
+    /// Shows `item` in this card, which showed `was`: only the texts, attributes and badges that
+    /// differ are written.
+    pub fn refill(
+        &mut self,
+        lang: Lang,
+        was: &ItemSummary,
+        item: &ItemSummary,
+        marks: &Highlights,
+    ) {
+        set(&self.li, "data-code", &item.code);
+        set(&self.name, "href", &href(item));
+        if was.name != item.name || self.marked.name != marks.name {
+            marked_text(&self.name, &item.name, &marks.name);
+        }
+        if was.department_kind != item.department_kind {
+            let label = item.department_kind.label_in(lang);
+            self.kind.set_text_content(Some(label));
+        }
+        if was.department != item.department {
+            self.department.set_text_content(Some(&item.department));
+        }
+        if was.themes != item.themes {
+            self.themes.set_node_value(Some(&themes_text(item, lang)));
+        }
+        if was.summary != item.summary || self.marked.summary != marks.summary {
+            marked_text(&self.summary, &item.summary, &marks.summary);
+        }
+        let (old, new) = (badge_texts_in(was, lang), badge_texts_in(item, lang));
+        let mut shown = self.badges.first_element_child();
+        for (at, (kind, text)) in new.iter().enumerate() {
+            match (shown, old.get(at)) {
+                (Some(li), Some((old_kind, old_text))) => {
+                    if old_kind != kind {
+                        li.set_class_name(&badge_class(kind));
+                    }
+                    if old_text != text {
+                        li.set_text_content(Some(text));
+                    }
+                    shown = li.next_element_sibling();
+                }
+                _ => {
+                    append(&self.badges, &badge(kind, text));
+                    shown = None;
+                }
+            }
+        }
+        while let Some(extra) = shown {
+            shown = extra.next_element_sibling();
+            extra.remove();
+        }
+        self.marked.clone_from(marks);
     }
 
     /// The item shown (its place in the search index).
@@ -116,6 +185,24 @@ impl Card {
         }
         self.marked.clone_from(marks);
     }
+}
+
+fn href(item: &ItemSummary) -> String {
+    format!("/items/{}", item.code)
+}
+
+fn themes_text(item: &ItemSummary, lang: Lang) -> String {
+    format!(" · {}", join_labels_in(&item.themes, lang))
+}
+
+fn badge_class(kind: &str) -> String {
+    format!("badge badge-{kind}")
+}
+
+fn badge(kind: &str, text: &str) -> Element {
+    let badge = element("li", &badge_class(kind));
+    badge.set_text_content(Some(text));
+    badge
 }
 
 /// Replaces `parent`'s content with `text`, its matched runs in `<mark>`.

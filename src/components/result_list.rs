@@ -107,9 +107,11 @@ pub fn ResultList(
     }
 }
 
-/// Makes `list` show the cards of `wanted`, in order, as a hand-written keyed list would: cards
-/// of items no longer wanted go, new items get a card, and a card that stays is only re-marked,
-/// never moved unless its rank changed, so the browser re-lays out as little text as it can.
+/// Makes `list` show the cards of `wanted`, in order, as a hand-written keyed list would: a card
+/// whose item stays is only re-marked, never moved unless its rank changed; the cards of items
+/// no longer wanted are refilled with the new items, in their order on the page, so a keystroke
+/// that changes the results rewrites texts in place; only a longer list makes new cards, and only
+/// a shorter one removes any.
 fn show_cards(
     list: &web_sys::Element,
     cards: &mut Vec<Card>,
@@ -117,31 +119,37 @@ fn show_cards(
     index: &SearchIndex,
     template: &CardTemplate,
 ) {
-    cards.retain(|card| {
-        let stays = wanted.iter().any(|w| w.index == card.index());
-        if !stays {
-            card.li.remove();
-        }
-        stays
-    });
+    let items = index.items();
+    let (mut kept, spare): (Vec<Card>, Vec<Card>) = std::mem::take(cards)
+        .into_iter()
+        .partition(|card| wanted.iter().any(|w| w.index == card.index()));
+    let mut spare = spare.into_iter();
     let mut cursor = list.first_child();
     for marks in wanted {
-        let item = &index.items()[marks.index];
-        let at = match cards.iter().position(|card| card.index() == marks.index) {
+        let item = &items[marks.index];
+        let card = match kept.iter().position(|card| card.index() == marks.index) {
             Some(at) => {
-                cards[at].mark(item, marks);
-                at
+                let mut card = kept.swap_remove(at);
+                card.mark(item, marks);
+                card
             }
-            None => {
-                cards.push(Card::new(template, item, marks));
-                cards.len() - 1
-            }
+            None => match spare.next() {
+                Some(mut card) => {
+                    card.refill(template.lang(), &items[card.index()], item, marks);
+                    card
+                }
+                None => Card::new(template, item, marks),
+            },
         };
-        let li: &web_sys::Node = &cards[at].li;
+        let li: &web_sys::Node = &card.li;
         if cursor.as_ref() == Some(li) {
             cursor = li.next_sibling();
         } else {
             let _ = list.insert_before(li, cursor.as_ref());
         }
+        cards.push(card);
+    }
+    for card in spare {
+        card.li.remove();
     }
 }

@@ -201,7 +201,10 @@ mod tests {
             "an alias without keys has no entries"
         );
         // Absent aliases are none; an empty name has no entries.
-        assert_eq!(back.name, "te zhong xing|hang|heng ye  a lei ", "joined in memory");
+        assert_eq!(
+            back.name, "te zhong xing|hang|heng ye  a lei ",
+            "joined in memory"
+        );
         let bare: SearchKeys = serde_json::from_str(r#"{"name": []}"#).unwrap();
         assert_eq!(bare, SearchKeys::default());
         assert_eq!(bare.name_entries().count(), 0);

@@ -69,7 +69,9 @@ async fn items_lists_summaries_with_pinyin_keys() {
     // On the wire a name's keys are one string per character: the side-by-side benchmark takes
     // the peers' initials from each entry's first letter (`data/from_portal.py`).
     let raw: serde_json::Value = serde_json::from_slice(&body).unwrap();
-    let entries = raw[0]["keys"]["name"].as_array().expect("an array of entries");
+    let entries = raw[0]["keys"]["name"]
+        .as_array()
+        .expect("an array of entries");
     assert_eq!(entries.len(), first.name.chars().count());
     assert_eq!(entries[..2], ["bei", "jing"]);
 }
