@@ -147,21 +147,18 @@ impl Card {
         let (old, new) = (badge_texts_in(was, lang), badge_texts_in(item, lang));
         let mut shown = self.badges.first_element_child();
         for (at, (kind, text)) in new.iter().enumerate() {
-            match (shown, old.get(at)) {
-                (Some(li), Some((old_kind, old_text))) => {
-                    if old_kind != kind {
-                        li.set_class_name(&badge_class(kind));
-                    }
-                    if old_text != text {
-                        li.set_text_content(Some(text));
-                    }
-                    shown = li.next_element_sibling();
-                }
-                _ => {
-                    append(&self.badges, &badge(kind, text));
-                    shown = None;
-                }
+            let Some(li) = shown else {
+                append(&self.badges, &badge(kind, text));
+                continue;
+            };
+            let was_badge = old.get(at);
+            if was_badge.is_none_or(|(old_kind, _)| old_kind != kind) {
+                li.set_class_name(&badge_class(kind));
             }
+            if was_badge.is_none_or(|(_, old_text)| old_text != text) {
+                li.set_text_content(Some(text));
+            }
+            shown = li.next_element_sibling();
         }
         while let Some(extra) = shown {
             shown = extra.next_element_sibling();
