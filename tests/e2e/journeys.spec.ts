@@ -268,16 +268,13 @@ test('Back from a guide returns to the same search, even when a result was opene
   await home.chip('全程网办').click();
   await home.search.fill('证明');
   // Open the first result straight away, before typing has paused long enough to sync the URL.
-  const first = home.cards.first().getByRole('link');
-  const name = (await first.textContent()) ?? '';
-  await first.click();
-  await expect(new GuidePage(page).heading).toHaveText(name);
+  const name = await home.openResult();
 
   await page.goBack();
   await expect(home.search).toHaveValue('证明');
   await expect(page).toHaveURL(/q=%E8%AF%81%E6%98%8E/);
   await expect(page).toHaveURL(/online=1/);
-  await expect(home.cards.first().getByRole('link')).toHaveText(name);
+  await expect(home.result()).toHaveText(name);
 });
 
 test('a slow catalog shows a loading message until the items arrive, downloaded once', async ({ page }) => {
@@ -331,24 +328,21 @@ test('Back from a guide keeps the loaded catalog, the cards shown and the scroll
   await more.click();
   await expect(home.cards).toHaveCount(30);
   // Scroll to a card far down the list and open it.
-  const card = home.cards.nth(25).getByRole('link');
-  await card.scrollIntoViewIfNeeded();
+  await home.result(25).scrollIntoViewIfNeeded();
   await page.evaluate(() => window.scrollBy(0, 40));
   const scrolled = await page.evaluate(() => window.scrollY);
   expect(scrolled).toBeGreaterThan(300);
-  const name = (await card.textContent()) ?? '';
-  await card.click();
-  await expect(new GuidePage(page).heading).toHaveText(name);
+  await home.openResult(25);
 
   await page.goBack();
   await expect(home.cards).toHaveCount(30);
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolled - 5);
   expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrolled)).toBeLessThanOrEqual(5);
-  await expect(home.cards.nth(25).getByRole('link')).toBeInViewport();
+  await expect(home.result(25)).toBeInViewport();
   expect(await downloads(), 'the catalog is downloaded once per session').toBe(1);
 
   // A fresh arrival (the brand link) starts at one page, at the top, still without a download.
-  await home.cards.first().getByRole('link').click();
+  await home.result().click();
   await page.getByRole('banner').getByRole('link').first().click();
   await expect(home.cards).toHaveCount(10);
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
@@ -363,13 +357,10 @@ test('Back shows one page of cards when the extra pages were asked for another s
   await home.search.fill('证');
   await expect(home.cards).toHaveCount(10);
   expect(await home.total(), 'a search with more than one page').toBeGreaterThan(20);
-  const first = home.cards.first().getByRole('link');
-  const name = (await first.textContent()) ?? '';
-  await first.click();
-  await expect(new GuidePage(page).heading).toHaveText(name);
+  const name = await home.openResult();
   await page.goBack();
   await expect(home.search).toHaveValue('证');
-  await expect(home.cards.first().getByRole('link')).toHaveText(name);
+  await expect(home.result()).toHaveText(name);
   await expect(home.cards).toHaveCount(10);
 });
 

@@ -47,6 +47,19 @@ export class CatalogPage {
   cardTitles(): Promise<string[]> {
     return this.cards.locator('h2').allTextContents();
   }
+
+  result(n = 0): Locator {
+    return this.cards.nth(n).getByRole('link');
+  }
+
+  /** Follows result `n` to its guide and returns the item's name once the guide shows it. */
+  async openResult(n = 0): Promise<string> {
+    const link = this.result(n);
+    const name = (await link.textContent()) ?? '';
+    await link.click();
+    await expect(new GuidePage(this.page).heading).toHaveText(name);
+    return name;
+  }
 }
 
 export class GuidePage {
