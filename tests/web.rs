@@ -165,7 +165,8 @@ async fn result_list_shows_a_window_of_highlighted_cards_and_an_empty_state() {
                 join_labels(&item.themes)
             )
         );
-        assert_eq!(text(".card-summary"), item.summary);
+        // The name matched, so the summary stays hidden: it is shown only to explain a match.
+        assert!(one(card, ".card-summary").has_attribute("hidden"));
         let badges: Vec<(String, String)> = all(card, ".badges li")
             .iter()
             .map(|b| (b.class_name(), b.text_content().unwrap()))
@@ -179,6 +180,39 @@ async fn result_list_shows_a_window_of_highlighted_cards_and_an_empty_state() {
     // The cards of the items that left were refilled in place, not replaced.
     for (card, before) in shown.iter().zip(refilled.iter()) {
         assert!(card.is_same_node(Some(before)), "a card is reused");
+    }
+
+    // A search that matches only summaries shows each card's summary with the match marked, and
+    // hides it again once the name matches.
+    filter.set(CatalogFilter {
+        query: "当场受理".into(),
+        ..Default::default()
+    });
+    leptos::task::tick().await;
+    let summary_hits = index.search(&filter.get_untracked());
+    assert!(summary_hits.len() >= 10, "synthetic summaries say 当场受理");
+    for (card, hit) in all(&root, "li.card").iter().zip(summary_hits.iter()) {
+        let item = &index.items()[hit.index];
+        assert!(!item.name.contains("当场受理"));
+        let summary = one(card, ".card-summary");
+        assert!(!summary.has_attribute("hidden"), "{}", item.code);
+        assert_eq!(summary.text_content().unwrap(), item.summary);
+        assert_eq!(
+            all(&summary, "mark")
+                .iter()
+                .map(|m| m.text_content().unwrap())
+                .collect::<Vec<_>>(),
+            vec!["当场受理"]
+        );
+    }
+    filter.set(CatalogFilter {
+        query: "护照".into(),
+        ..Default::default()
+    });
+    leptos::task::tick().await;
+    for card in all(&root, "li.card") {
+        assert!(one(&card, ".card-summary").has_attribute("hidden"));
+        assert!(!all(&card, "h2 mark").is_empty());
     }
 
     filter.set(CatalogFilter {

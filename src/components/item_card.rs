@@ -1,5 +1,7 @@
-//! One item in the catalog: its name (linking to the guide), department, summary and badges,
-//! with search matches highlighted.
+//! One item in the catalog: its name (linking to the guide), department and badges, with search
+//! matches highlighted; its summary only when the search matched there and not in the name, to say
+//! why the item is a result. A summary on every card cost about 1.5–1.9 ms of layout and paint per
+//! keystroke, a fifth of it (issue 16, harness A/B); the guide shows the summary whole.
 //!
 //! A card is written straight to the DOM (`web_sys`), not as a view: a keystroke can bring ten
 //! new cards, and as views each card was a dozen reactive bindings, effects and attribute lists
@@ -60,6 +62,7 @@ impl CardTemplate {
         append(&meta, &department);
         let summary = element("p", "card-summary");
         set_lang(&summary, zh);
+        set(&summary, "hidden", "");
         let badges = element("ul", "badges");
         set(&badges, "aria-label", Messages::of(lang).badges_label);
         for part in [&title, &meta, &summary, &badges] {
@@ -101,7 +104,10 @@ impl Card {
         marked_text(&name, &item.name, &marks.name);
         kind.set_text_content(Some(item.department_kind.label_in(lang)));
         department.set_text_content(Some(&item.department));
-        marked_text(&summary, &item.summary, &marks.summary);
+        if shows_summary(marks) {
+            marked_text(&summary, &item.summary, &marks.summary);
+            let _ = summary.remove_attribute("hidden");
+        }
         for (kind, text) in badge_texts_in(item, lang) {
             append(&badges, &badge(kind, &text));
         }
@@ -141,9 +147,7 @@ impl Card {
         if was.themes != item.themes {
             self.themes.set_node_value(Some(&themes_text(item, lang)));
         }
-        if was.summary != item.summary || self.marked.summary != marks.summary {
-            marked_text(&self.summary, &item.summary, &marks.summary);
-        }
+        self.show_summary(&was.summary, item, marks);
         let (old, new) = (badge_texts_in(was, lang), badge_texts_in(item, lang));
         let mut shown = self.badges.first_element_child();
         for (at, (kind, text)) in new.iter().enumerate() {
@@ -177,11 +181,28 @@ impl Card {
         if self.marked.name != marks.name {
             marked_text(&self.name, &item.name, &marks.name);
         }
-        if self.marked.summary != marks.summary {
-            marked_text(&self.summary, &item.summary, &marks.summary);
-        }
+        self.show_summary(&item.summary, item, marks);
         self.marked.clone_from(marks);
     }
+
+    /// Shows or hides the summary for `marks`, writing it only when it is shown and its text or
+    /// marks differ from what the card last showed (`was`: the summary then). A hidden summary
+    /// keeps its old text: it is neither laid out nor read.
+    fn show_summary(&self, was: &str, item: &ItemSummary, marks: &Highlights) {
+        let (shown, show) = (shows_summary(&self.marked), shows_summary(marks));
+        if show && (!shown || was != item.summary || self.marked.summary != marks.summary) {
+            marked_text(&self.summary, &item.summary, &marks.summary);
+        }
+        if show != shown {
+            let _ = self.summary.toggle_attribute_with_force("hidden", !show);
+        }
+    }
+}
+
+/// A card shows its summary when the search matched there (the list finds the summary's marks
+/// only when the name has none).
+fn shows_summary(marks: &Highlights) -> bool {
+    !marks.summary.is_empty()
 }
 
 fn href(item: &ItemSummary) -> String {

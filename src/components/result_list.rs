@@ -34,17 +34,26 @@ pub fn ResultList(
     #[prop(into)] on_clear: Callback<()>,
 ) -> impl IntoView {
     let total = move || hits.with(|h| h.len());
-    // Highlights are found only for the cards shown.
+    // Highlights are found only for the cards shown; the summary's only when the name has none,
+    // since a card shows its summary only to say why an item with no match in its name is here.
     let ranges_index = Arc::clone(&index);
     let visible = Memo::new(move |_| {
         let query = query.get();
         hits.with(|h| {
             h.iter()
                 .take(shown.get())
-                .map(|hit| Highlights {
-                    index: hit.index,
-                    name: ranges_index.name_ranges(hit.index, &query),
-                    summary: ranges_index.summary_ranges(hit.index, &query),
+                .map(|hit| {
+                    let name = ranges_index.name_ranges(hit.index, &query);
+                    let summary = if name.is_empty() {
+                        ranges_index.summary_ranges(hit.index, &query)
+                    } else {
+                        Vec::new()
+                    };
+                    Highlights {
+                        index: hit.index,
+                        name,
+                        summary,
+                    }
                 })
                 .collect::<Vec<_>>()
         })

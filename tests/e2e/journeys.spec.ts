@@ -50,8 +50,22 @@ test('switching to English keeps the search and rewords every card, names stayin
   for (const card of await cards.all()) {
     await expect(card.getByRole('list', { name: 'Key facts' }).getByText(/^(Free|Fee)$/)).toBeVisible();
     await expect(card.locator('h2[lang="zh-CN"] mark')).toHaveText('护照');
-    await expect(card.locator('.card-summary')).toHaveAttribute('lang', 'zh-CN');
+    // The name matched, so the card leaves out the summary.
+    await expect(card.locator('.card-summary')).toBeHidden();
   }
+  await expectNoAxeViolations(page);
+});
+
+test('a search matched only in a summary shows that summary, marked, in Chinese on the English page', async ({ page }) => {
+  const home = new CatalogPage(page);
+  await home.goto('?q=挂失');
+  const card = home.cards.filter({ hasText: '居民身份证补领' });
+  await expect(card.locator('.card-summary mark')).toHaveText('挂失');
+  await expect(card.locator('.card-summary')).toContainText('居民身份证丢失的');
+  await page.getByTestId('switch-lang').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const english = page.getByTestId('results').locator('li.card').filter({ hasText: '居民身份证补领' });
+  await expect(english.locator('.card-summary[lang="zh-CN"] mark')).toHaveText('挂失');
   await expectNoAxeViolations(page);
 });
 
