@@ -1,7 +1,9 @@
 //! One item prepared for search, and how well it matches a query.
 
 use super::pinyin::{letter_bit, PinyinText};
-use super::text::{find, fold_char, is_ascii_query, is_single_letter, normalize_query, Bloom};
+use super::text::{
+    find, fold_char, is_ascii_query, is_single_char, is_single_letter, normalize_query, Bloom,
+};
 use super::CharRange;
 use crate::summary::ItemSummary;
 
@@ -58,6 +60,8 @@ pub(super) struct Query<'a> {
     ascii: bool,
     /// A lone letter or digit (see [`is_single_letter`]).
     single_letter: bool,
+    /// One character of any kind (see [`is_single_char`]).
+    single_char: bool,
     /// Its letters and digits, as a `letter_bit` set.
     letters: u64,
 }
@@ -68,6 +72,7 @@ impl<'a> Query<'a> {
             text,
             ascii: is_ascii_query(text),
             single_letter: is_single_letter(text),
+            single_char: is_single_char(text),
             letters: ascii_letters(text),
         }
     }
@@ -147,6 +152,7 @@ impl Entry {
             text: q,
             ascii,
             single_letter,
+            single_char,
             letters,
         } = *query;
         let may_hold = |text_letters: u64| text_letters & letters == letters;
@@ -190,7 +196,7 @@ impl Entry {
         {
             return Some((ALIAS_PINYIN, Found::Elsewhere));
         }
-        if single_letter {
+        if single_char {
             None
         } else if may_hold(self.summary_letters) && find(&self.summary, q).is_some() {
             Some((SUMMARY, Found::Elsewhere))

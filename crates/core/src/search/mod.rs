@@ -17,7 +17,7 @@ use crate::summary::ItemSummary;
 use entry::{Entry, Query};
 use text::{text_ranges, Bloom};
 
-pub use text::{highlight_segments, is_single_letter, normalize_query};
+pub use text::{highlight_segments, is_single_char, is_single_letter, normalize_query};
 
 /// A half-open range of character (not byte) positions in the original text.
 pub type CharRange = (usize, usize);
@@ -112,12 +112,12 @@ impl SearchIndex {
             .unwrap_or_default()
     }
 
-    /// Where `query` occurs in the summary of item `index`, for highlighting a shown card.
+    /// Where `query` occurs in the summary of item `index`, for highlighting a shown card (never
+    /// for one character, which does not match summaries).
     pub fn summary_ranges(&self, index: usize, query: &str) -> Vec<CharRange> {
         let q = normalize_query(query);
-        let single_letter = is_single_letter(&q);
         match self.items.get(index) {
-            Some(item) if !q.is_empty() && !single_letter => text_ranges(&item.summary, &q),
+            Some(item) if !q.is_empty() && !is_single_char(&q) => text_ranges(&item.summary, &q),
             _ => vec![],
         }
     }

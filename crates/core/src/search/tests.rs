@@ -158,6 +158,25 @@ fn a_single_letter_matches_only_from_the_start() {
 }
 
 #[test]
+fn one_character_matches_names_and_aliases_not_summaries_or_departments() {
+    // Every item here is the synthetic item's, whose department is a 公安局.
+    let index = named(&[
+        ("公证申请", &[], "办理公证。"),
+        ("护照签发", &["出境公民证件"], "因私出国。"),
+        ("出生登记", &[], "公民出生后申报户口。"),
+    ]);
+    assert!(index.items()[2].department.contains('公'));
+    assert_eq!(names(&index, "公"), vec!["公证申请", "护照签发"]);
+    assert_eq!(names(&index, "公民"), vec!["护照签发", "出生登记"]);
+    assert_eq!(
+        names(&index, "公安"),
+        vec!["公证申请", "护照签发", "出生登记"]
+    );
+    assert_eq!(index.summary_ranges(2, "公"), vec![]);
+    assert_eq!(index.summary_ranges(2, "公民"), vec![(0, 2)]);
+}
+
+#[test]
 fn no_match_and_mid_syllable_starts_give_nothing() {
     assert!(names(&catalog(), "户口迁移").is_empty());
     assert!(

@@ -18,6 +18,14 @@ pub fn is_single_letter(q: &str) -> bool {
     q.len() == 1 && q.as_bytes()[0].is_ascii_alphanumeric()
 }
 
+/// A query of one character, 汉字 or letter: it matches names and aliases (their text, or for a
+/// letter their pinyin from the start), never summaries or departments, where one character
+/// says nothing (居 is in every 居民, 公 in every 公安局).
+pub fn is_single_char(q: &str) -> bool {
+    let mut chars = q.chars();
+    chars.next().is_some() && chars.next().is_none()
+}
+
 /// A normalised query of ASCII letters and digits only: the only kind pinyin can match.
 pub(super) fn is_ascii_query(q: &str) -> bool {
     q.bytes().all(|b| b.is_ascii_alphanumeric())
