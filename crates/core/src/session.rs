@@ -22,14 +22,15 @@ pub struct SearchSession {
 /// starts with `q` is searched.
 ///
 /// INVARIANT (the narrowing cache is correct only while it holds): for every match rule, an item
-/// matching a normalised query also matches each of its prefixes of two characters or more. Holds today because every rule is "a substring of a normalised text"
-/// (name, alias, summary, department: all whitespace-free, as the query is) or "spells syllables
-/// from a boundary, the last possibly cut short" (full pinyin in any reading) or "one initial per
-/// syllable" (initials): cutting the query short keeps each of these matching. One character
-/// matches less (a letter only from the start of a name, a 汉字 not in summaries or departments),
-/// so it is not narrowable. A new rule that breaks this
-/// (e.g. whole-word matching, or a minimum length) must change this function. Tested on the seed
-/// catalog, aliases and polyphones included, in `tests/seed_search.rs`.
+/// matching a normalised query also matches each of its prefixes of two characters or more.
+/// Holds today because every rule is "a substring of a normalised text" (name, alias, summary,
+/// department: all whitespace-free, as the query is) or "spells syllables from a boundary, the
+/// last possibly cut short" (full pinyin in any reading) or "one initial per syllable"
+/// (initials): cutting the query short keeps each of these matching. One character matches less
+/// (a letter only from the start of a name, a 汉字 not in summaries or departments), so it is not
+/// narrowable. A new rule that breaks this (e.g. whole-word matching, or a minimum length) must
+/// change this function. Tested on the seed catalog, aliases and polyphones included, in
+/// `tests/seed_search.rs`.
 pub fn narrowable(q: &str) -> bool {
     !q.is_empty() && !is_single_char(q)
 }
