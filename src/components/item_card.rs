@@ -18,7 +18,8 @@ use web_sys::Element;
 use crate::components::badges::badge_texts_in;
 use crate::i18n::{zh_content_in, Lang, Messages};
 
-/// Where the current search matched one item's name and summary (character ranges).
+/// Where the current search matched one item (character ranges): in its name, and in its summary
+/// only when the name has no match (the card then shows the summary, see [`Card`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Highlights {
     pub index: usize,
