@@ -106,14 +106,11 @@ impl Card {
         marked_text(&name, &item.name, &marks.name);
         kind.set_text_content(Some(item.department_kind.label_in(lang)));
         department.set_text_content(Some(&item.department));
-        if shows_summary(marks) {
-            marked_text(&summary, &item.summary, &marks.summary);
-            let _ = summary.remove_attribute("hidden");
-        }
         for (kind, text) in badge_texts_in(item, lang) {
             append(&badges, &badge(kind, &text));
         }
-        Card {
+        // The template's summary is hidden and empty, as for marks that show none.
+        let mut card = Card {
             li,
             name,
             kind,
@@ -121,8 +118,11 @@ impl Card {
             themes,
             summary,
             badges,
-            marked: marks.clone(),
-        }
+            marked: Highlights::default(),
+        };
+        card.show_summary(&item.summary, item, marks);
+        card.marked = marks.clone();
+        card
     }
 
     /// Shows `item` in this card, which showed `was`: only the texts, attributes and badges that
