@@ -10,6 +10,19 @@ pub fn badge_texts(item: &ItemSummary) -> Vec<(&'static str, String)> {
     badge_texts_in(item, lang())
 }
 
+/// The badges' texts as one line, as a catalog card shows them: one text to lay out and paint
+/// per card instead of a box per badge (issue 16: a keystroke refills ten cards).
+pub fn fact_line_in(item: &ItemSummary, lang: Lang) -> String {
+    let texts: Vec<String> = badge_texts_in(item, lang)
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect();
+    texts.join(FACT_SEPARATOR)
+}
+
+/// Between two facts on a card's line.
+const FACT_SEPARATOR: &str = " · ";
+
 /// The badges in a given language.
 pub fn badge_texts_in(item: &ItemSummary, lang: Lang) -> Vec<(&'static str, String)> {
     let m = Messages::of(lang);
@@ -118,5 +131,31 @@ mod tests {
             .map(|(_, text)| text)
             .collect();
         assert_eq!(english, ["2 visits", "Within 15 working days", "Fee"]);
+    }
+
+    #[test]
+    fn a_card_states_the_same_facts_in_one_line() {
+        let mut item = summary();
+        item.visits = 0;
+        item.depth = OnlineDepth::FullyOnline;
+        item.instant = true;
+        item.charged = true;
+        item.commitment = false;
+        item.scope = Scope {
+            kind: ScopeKind::City,
+            region: None,
+        };
+        assert_eq!(
+            fact_line_in(&item, Lang::Zh),
+            "零跑腿 · 全程网办 · 即办件 · 收费"
+        );
+        assert_eq!(
+            fact_line_in(&item, Lang::En),
+            badge_texts_in(&item, Lang::En)
+                .into_iter()
+                .map(|(_, text)| text)
+                .collect::<Vec<_>>()
+                .join(" · ")
+        );
     }
 }

@@ -1,8 +1,10 @@
-//! One item in the catalog: its name (linking to the guide), department and badges, with search
-//! matches highlighted; its summary only when the search matched there and not in the name, to say
-//! why the item is a result; the guide shows it whole. A summary on every card was a good part of
-//! each keystroke's layout and paint: without it the median keystroke went from 6.3 to 5.8 ms
-//! (issue 16, harness A/B of the two builds).
+//! One item in the catalog: its name (linking to the guide), department and key facts (the
+//! guide's badges, as one line of text), with search matches highlighted; its summary only when
+//! the search matched there and not in the name, to say why the item is a result; the guide shows
+//! it whole. Each keystroke lays out and paints ten cards, so what a card holds is what a
+//! keystroke costs (issue 16, harness A/Bs of two builds, median keystroke): a summary on every
+//! card took 6.3 against 5.8 ms without; the facts as a pill per badge (forty-odd bordered boxes
+//! per keystroke) 7.9 against 6.8 ms as one text.
 //!
 //! A card is written straight to the DOM (`web_sys`), not as a view: a keystroke can bring ten
 //! new cards, and as views each card was a dozen reactive bindings, effects and attribute lists
@@ -15,8 +17,8 @@ use portal_core::{join_labels_in, ItemSummary};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use crate::components::badges::badge_texts_in;
-use crate::i18n::{zh_content_in, Lang, Messages};
+use crate::components::badges::fact_line_in;
+use crate::i18n::{zh_content_in, Lang};
 
 /// Where the current search matched one item (character ranges): in its name, and in its summary
 /// only when the name has no match (the card then shows the summary, see [`Card`]).
@@ -39,7 +41,7 @@ pub struct Card {
     department: Element,
     themes: web_sys::Node,
     summary: Element,
-    badges: Element,
+    facts: Element,
     marked: Highlights,
 }
 
@@ -65,9 +67,8 @@ impl CardTemplate {
         let summary = element("p", "card-summary");
         set_lang(&summary, zh);
         set(&summary, "hidden", "");
-        let badges = element("ul", "badges");
-        set(&badges, "aria-label", Messages::of(lang).badges_label);
-        for part in [&title, &meta, &summary, &badges] {
+        let facts = element("p", "card-facts");
+        for part in [&title, &meta, &summary, &facts] {
             append(&li, part);
         }
         CardTemplate { li, lang }
@@ -97,7 +98,7 @@ impl Card {
         let (title, meta) = (child(&li), next(&child(&li)));
         let (name, kind) = (child(&title), child(&meta));
         let department = next(&kind);
-        let (summary, badges) = (next(&meta), next(&next(&meta)));
+        let (summary, facts) = (next(&meta), next(&next(&meta)));
         let themes: web_sys::Node = document().create_text_node(&themes_text(item, lang)).into();
         let _ = meta.append_child(&themes);
 
@@ -106,9 +107,7 @@ impl Card {
         marked_text(&name, &item.name, &marks.name);
         kind.set_text_content(Some(item.department_kind.label_in(lang)));
         department.set_text_content(Some(&item.department));
-        for (kind, text) in badge_texts_in(item, lang) {
-            append(&badges, &badge(kind, &text));
-        }
+        facts.set_text_content(Some(&fact_line_in(item, lang)));
         // The template's summary is hidden and empty, as for marks that show none.
         let mut card = Card {
             li,
@@ -117,7 +116,7 @@ impl Card {
             department,
             themes,
             summary,
-            badges,
+            facts,
             marked: Highlights::default(),
         };
         card.show_summary(&item.summary, item, marks);
@@ -125,8 +124,8 @@ impl Card {
         card
     }
 
-    /// Shows `item` in this card, which showed `was`: only the texts, attributes and badges that
-    /// differ are written.
+    /// Shows `item` in this card, which showed `was`: only the texts and attributes that differ
+    /// are written.
     pub fn refill(
         &mut self,
         lang: Lang,
@@ -150,25 +149,9 @@ impl Card {
             self.themes.set_node_value(Some(&themes_text(item, lang)));
         }
         self.show_summary(&was.summary, item, marks);
-        let (old, new) = (badge_texts_in(was, lang), badge_texts_in(item, lang));
-        let mut shown = self.badges.first_element_child();
-        for (at, (kind, text)) in new.iter().enumerate() {
-            let Some(li) = shown else {
-                append(&self.badges, &badge(kind, text));
-                continue;
-            };
-            let was_badge = old.get(at);
-            if was_badge.is_none_or(|(old_kind, _)| old_kind != kind) {
-                li.set_class_name(&badge_class(kind));
-            }
-            if was_badge.is_none_or(|(_, old_text)| old_text != text) {
-                li.set_text_content(Some(text));
-            }
-            shown = li.next_element_sibling();
-        }
-        while let Some(extra) = shown {
-            shown = extra.next_element_sibling();
-            extra.remove();
+        let facts = fact_line_in(item, lang);
+        if fact_line_in(was, lang) != facts {
+            self.facts.set_text_content(Some(&facts));
         }
         self.marked.clone_from(marks);
     }
@@ -213,16 +196,6 @@ fn href(item: &ItemSummary) -> String {
 
 fn themes_text(item: &ItemSummary, lang: Lang) -> String {
     format!(" · {}", join_labels_in(&item.themes, lang))
-}
-
-fn badge_class(kind: &str) -> String {
-    format!("badge badge-{kind}")
-}
-
-fn badge(kind: &str, text: &str) -> Element {
-    let badge = element("li", &badge_class(kind));
-    badge.set_text_content(Some(text));
-    badge
 }
 
 /// Replaces `parent`'s content with `text`, its matched runs in `<mark>`.
