@@ -151,11 +151,7 @@ mod tests {
         );
         assert_eq!(
             fact_line_in(&item, Lang::En),
-            badge_texts_in(&item, Lang::En)
-                .into_iter()
-                .map(|(_, text)| text)
-                .collect::<Vec<_>>()
-                .join(" · ")
+            "No visit · Fully online · Done on the spot · Fee"
         );
     }
 }
