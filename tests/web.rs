@@ -12,7 +12,9 @@ use portal::components::result_list::ResultList;
 use portal::components::search_box::SearchBox;
 use portal::i18n::Lang;
 use portal_core::synth::synthetic_items;
-use portal_core::{join_labels, CatalogFilter, ItemSummary, ScopeFilter, SearchIndex, SearchKeys};
+use portal_core::{
+    join_labels, CatalogFilter, ItemSummary, ScopeFilter, SearchIndex, SearchKeys, SearchSession,
+};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
@@ -55,14 +57,15 @@ async fn result_list_shows_a_window_of_highlighted_cards_and_an_empty_state() {
     assert!(expected > 10, "the fixture has {expected} 身份证 items");
 
     let root = container();
-    let (list_index, search_index) = (Arc::clone(&index), Arc::clone(&index));
+    let list_index = Arc::clone(&index);
+    let session = Arc::new(SearchSession::new(Arc::clone(&index)));
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
-        let search_index = Arc::clone(&search_index);
+        let session = Arc::clone(&session);
         view! {
             <Router>
                 <ResultList
                     index=Arc::clone(&list_index)
-                    hits=Signal::derive(move || Arc::new(search_index.search(&filter.get())))
+                    hits=Signal::derive(move || session.search(&filter.get()))
                     shown=Signal::stored(10)
                     query=Signal::derive(move || filter.get().query)
                     has_choices=Signal::stored(false)

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use portal_core::{Hit, SearchIndex};
+use portal_core::{Ranking, SearchIndex};
 
 use crate::components::item_card::{Card, CardTemplate, Highlights};
 
@@ -14,9 +14,9 @@ pub const SUGGESTIONS: &[&str] = &["身份证", "户口", "护照", "驾驶证",
 #[component]
 pub fn ResultList(
     index: Arc<SearchIndex>,
-    /// Every matching item, best first.
+    /// Every matching item, ranked as far as it is shown.
     #[prop(into)]
-    hits: Signal<Arc<Vec<Hit>>>,
+    hits: Signal<Arc<Ranking>>,
     /// How many cards to show.
     #[prop(into)]
     shown: Signal<usize>,
@@ -40,8 +40,8 @@ pub fn ResultList(
     let visible = Memo::new(move |_| {
         let query = query.get();
         hits.with(|h| {
-            h.iter()
-                .take(shown.get())
+            h.top(shown.get())
+                .into_iter()
                 .map(|hit| {
                     let name = ranges_index.name_ranges(hit.index, &query);
                     let summary = if name.is_empty() {

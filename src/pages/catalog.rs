@@ -122,7 +122,7 @@ fn warm_up(session: SearchSession, at: usize) {
             query: (*query).to_owned(),
             ..Default::default()
         };
-        std::hint::black_box(session.search(&filter));
+        std::hint::black_box(session.search(&filter).top(PAGE));
         warm_up(session, at + 1);
     });
 }

@@ -35,7 +35,7 @@ pub use filter::{CatalogFilter, ScopeFilter};
 pub use item::*;
 pub use labels::{join_labels, join_labels_in, Label};
 pub use lang::{Lang, Text};
-pub use search::{highlight_segments, Hit, SearchIndex};
+pub use search::{highlight_segments, Hit, Ranking, SearchIndex};
 
 pub use session::SearchSession;
 pub use summary::{ItemSummary, SearchKeys};

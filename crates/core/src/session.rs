@@ -6,12 +6,12 @@ use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 
 use crate::filter::CatalogFilter;
-use crate::search::{is_single_char, normalize_query, Hit, SearchIndex};
+use crate::search::{is_single_char, normalize_query, Ranking, SearchIndex};
 
 /// How many recent answers are kept (each at most one `Hit` per item).
 const RECENT: usize = 16;
 
-type Answer = (CatalogFilter, Arc<Vec<Hit>>);
+type Answer = (CatalogFilter, Arc<Ranking>);
 
 pub struct SearchSession {
     index: Arc<SearchIndex>,
@@ -47,8 +47,8 @@ impl SearchSession {
         &self.index
     }
 
-    /// The items passing `filter`, best first.
-    pub fn search(&self, filter: &CatalogFilter) -> Arc<Vec<Hit>> {
+    /// The items passing `filter`, ranked as far as they are read.
+    pub fn search(&self, filter: &CatalogFilter) -> Arc<Ranking> {
         let mut recent = self
             .recent
             .lock()
@@ -71,12 +71,8 @@ impl SearchSession {
             })
             .max_by_key(|(len, _)| *len);
         let hits = match base {
-            Some((_, hits)) => {
-                let mut candidates: Vec<usize> = hits.iter().map(|h| h.index).collect();
-                candidates.sort_unstable();
-                self.index.search_among(filter, candidates.into_iter())
-            }
-            None => self.index.search(filter),
+            Some((_, hits)) => self.index.find_among(filter, hits.indexes()),
+            None => self.index.find_among(filter, 0..self.index.items().len()),
         };
         let hits = Arc::new(hits);
         recent.push_front((filter.clone(), Arc::clone(&hits)));
@@ -140,7 +136,7 @@ mod tests {
                         ..choices.clone()
                     };
                     assert_eq!(
-                        *session.search(&filter),
+                        session.search(&filter).all(),
                         index.search(&filter),
                         "{q:?} with {choices:?}"
                     );

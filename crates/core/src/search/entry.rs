@@ -3,6 +3,7 @@
 use super::pinyin::{letter_bit, PinyinText};
 use super::text::{
     find, fold_char, is_ascii_query, is_single_char, is_single_letter, normalize_query, Bloom,
+    CharSet,
 };
 use super::CharRange;
 use crate::summary::ItemSummary;
@@ -46,6 +47,9 @@ pub(super) struct Entry {
     /// Every letter and digit a single-letter query can match this item with (see
     /// [`score`](Self::score)), as a `letter_bit` set: most items are rejected by one AND.
     single_letters: u64,
+    /// The characters of the name and aliases, the only texts a one-character query can match
+    /// (as text: a letter also matches pinyin, see `single_letters`).
+    title_chars: CharSet,
     /// The letters and digits in the name and in the summary: a query with any other cannot
     /// match that text, so a pinyin query skips scanning Chinese text byte by byte.
     name_letters: u64,
@@ -62,6 +66,8 @@ pub(super) struct Query<'a> {
     single_letter: bool,
     /// One character of any kind (see [`is_single_char`]).
     single_char: bool,
+    /// Its first character.
+    first: char,
     /// Its letters and digits, as a `letter_bit` set.
     letters: u64,
 }
@@ -73,6 +79,7 @@ impl<'a> Query<'a> {
             ascii: is_ascii_query(text),
             single_letter: is_single_letter(text),
             single_char: is_single_char(text),
+            first: text.chars().next().unwrap_or_default(),
             letters: ascii_letters(text),
         }
     }
@@ -114,6 +121,7 @@ impl Entry {
             department: normalize_query(&item.department),
             name_chars: item.name.chars().count(),
             single_letters: 0,
+            title_chars: CharSet::default(),
             name_letters: 0,
             summary_letters: 0,
         };
@@ -122,8 +130,10 @@ impl Entry {
         // A single letter matches a name or alias containing it, or the first reading of a
         // name's or alias's pinyin: nothing else (see `score_all`).
         entry.single_letters = entry.name_letters | entry.pinyin.first_initials();
+        entry.title_chars.add(&entry.name);
         for (alias, pinyin) in &entry.aliases {
             entry.single_letters |= ascii_letters(alias) | pinyin.first_initials();
+            entry.title_chars.add(alias);
         }
         let mut bloom = Bloom::default();
         for text in [&entry.name, &entry.summary, &entry.department] {
@@ -140,19 +150,25 @@ impl Entry {
 
     /// How well the normalised query `q` matches, and where.
     pub(super) fn score(&self, query: &Query) -> Option<(u32, Found)> {
-        if query.single_letter && self.single_letters & letter_bit(query.text.as_bytes()[0]) == 0 {
+        let cannot_match = if query.single_letter {
+            self.single_letters & letter_bit(query.text.as_bytes()[0]) == 0
+        } else {
+            query.single_char && !self.title_chars.may_contain(query.first)
+        };
+        if cannot_match {
             return None;
         }
         self.score_all(query)
     }
 
-    /// [`score`](Self::score) without the single-letter shortcut.
+    /// [`score`](Self::score) without the one-character shortcuts.
     pub(super) fn score_all(&self, query: &Query) -> Option<(u32, Found)> {
         let Query {
             text: q,
             ascii,
             single_letter,
             single_char,
+            first: _,
             letters,
         } = *query;
         let may_hold = |text_letters: u64| text_letters & letters == letters;

@@ -6,6 +6,7 @@
 
 mod entry;
 mod pinyin;
+mod ranking;
 #[cfg(all(test, feature = "pinyin", not(target_arch = "wasm32")))]
 mod tests;
 mod text;
@@ -15,7 +16,10 @@ use std::sync::{Mutex, OnceLock};
 use crate::filter::CatalogFilter;
 use crate::summary::ItemSummary;
 use entry::{Entry, Query};
+use ranking::sort_key;
 use text::{text_ranges, Bloom};
+
+pub use ranking::Ranking;
 
 pub use text::{highlight_segments, is_single_char, is_single_letter, normalize_query};
 
@@ -124,15 +128,17 @@ impl SearchIndex {
 
     /// The items passing `filter`, best first. Without search text, catalog order is kept.
     pub fn search(&self, filter: &CatalogFilter) -> Vec<Hit> {
-        self.search_among(filter, 0..self.items.len())
+        self.find_among(filter, 0..self.items.len()).all()
     }
 
-    /// Like [`search`](Self::search), looking only at the items at `candidates` (ascending).
-    pub fn search_among(
+    /// The items passing `filter` among those at `candidates`, ranked as far as they are read
+    /// ([`Ranking::top`]): a broad query shows ten of its thousands of hits, and sorting them all
+    /// cost more than finding them.
+    pub fn find_among(
         &self,
         filter: &CatalogFilter,
         candidates: impl Iterator<Item = usize>,
-    ) -> Vec<Hit> {
+    ) -> Ranking {
         let q = normalize_query(&filter.query);
         // Without a choice every item passes: no need to ask each of them.
         let choices = filter.has_choices();
@@ -140,46 +146,23 @@ impl SearchIndex {
             .map(|index| (index, &self.items[index]))
             .filter(|(_, item)| !choices || filter.accepts(item));
         if q.is_empty() {
-            return candidates
-                .map(|(index, _)| Hit { index, score: 0 })
-                .collect();
+            // Equal scores and lengths: catalog order.
+            return Ranking::new(candidates.map(|(index, _)| sort_key(0, 0, index)).collect());
         }
         let query = Query::new(&q);
         let wanted = Bloom::of(&q);
         let entries = self.entries();
-        // Each hit as one sortable number: best score first, then shorter names (closer to
-        // exact), then catalog order. Sorting plain integers is several times faster than
-        // sorting hits by a key looked up in their entries.
-        let mut keys: Vec<u64> = candidates
-            .filter_map(|(index, _)| {
-                let entry = &entries[index];
-                if !entry.bloom.may_contain(&wanted) {
-                    return None;
-                }
-                let (score, _) = entry.score(&query)?;
-                Some(sort_key(score, entry.name_chars, index))
-            })
-            .collect();
-        keys.sort_unstable();
-        keys.into_iter().map(hit_of_key).collect()
-    }
-}
-
-// A sort key packs (inverted score, name length, index) into 16 + 16 + 32 bits.
-const KEY_SCORE_SHIFT: u32 = 48;
-const KEY_CHARS_SHIFT: u32 = 32;
-
-fn sort_key(score: u32, name_chars: usize, index: usize) -> u64 {
-    let inverted = u64::from(u16::MAX - score.min(u32::from(u16::MAX)) as u16);
-    let chars = name_chars.min(usize::from(u16::MAX)) as u64;
-    (inverted << KEY_SCORE_SHIFT)
-        | (chars << KEY_CHARS_SHIFT)
-        | (index as u64 & u64::from(u32::MAX))
-}
-
-fn hit_of_key(key: u64) -> Hit {
-    Hit {
-        index: (key & u64::from(u32::MAX)) as usize,
-        score: u32::from(u16::MAX) - (key >> KEY_SCORE_SHIFT) as u32,
+        Ranking::new(
+            candidates
+                .filter_map(|(index, _)| {
+                    let entry = &entries[index];
+                    if !entry.bloom.may_contain(&wanted) {
+                        return None;
+                    }
+                    let (score, _) = entry.score(&query)?;
+                    Some(sort_key(score, entry.name_chars, index))
+                })
+                .collect(),
+        )
     }
 }

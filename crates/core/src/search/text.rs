@@ -123,6 +123,32 @@ impl Bloom {
     }
 }
 
+/// The characters of an item's name and aliases, as a 256-bit set with one hash: a query of one
+/// character matches only those texts, and most items hold only a few hundred distinct
+/// characters between all their texts but some twenty in these, so most are rejected at once.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(super) struct CharSet([u64; 4]);
+
+impl CharSet {
+    fn bit(c: char) -> (usize, u64) {
+        let bit = (c as u32).wrapping_mul(0x9E37_79B1) >> 24;
+        ((bit >> 6) as usize, 1 << (bit & 63))
+    }
+
+    pub(super) fn add(&mut self, text: &str) {
+        for c in text.chars() {
+            let (word, bit) = Self::bit(c);
+            self.0[word] |= bit;
+        }
+    }
+
+    /// False only if `c` is in none of the texts added.
+    pub(super) fn may_contain(&self, c: char) -> bool {
+        let (word, bit) = Self::bit(c);
+        self.0[word] & bit != 0
+    }
+}
+
 /// Every occurrence of the normalised query `q` in `text` normalised the same way (so a match
 /// may span spaces), as character ranges of the original `text`.
 pub(super) fn text_ranges(text: &str, q: &str) -> Vec<CharRange> {
