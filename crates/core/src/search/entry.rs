@@ -1,6 +1,7 @@
 //! One item prepared for search, and how well it matches a query.
 
-use super::pinyin::{letter_bit, PinyinText};
+use super::gate::Gate;
+use super::pinyin::{letter_bit, PinyinArena, PinyinText};
 use super::text::{
     find, fold_char, is_ascii_query, is_single_char, is_single_letter, normalize_query, Bloom,
     CharSet,
@@ -33,7 +34,6 @@ pub(super) enum Found {
 
 #[derive(Debug)]
 pub(super) struct Entry {
-    pub(super) bloom: Bloom,
     /// Normalised name and, for each of its characters, the character index in the original name.
     name: String,
     name_map: Vec<usize>,
@@ -44,12 +44,6 @@ pub(super) struct Entry {
     summary: String,
     department: String,
     pub(super) name_chars: usize,
-    /// Every letter and digit a single-letter query can match this item with (see
-    /// [`score`](Self::score)), as a `letter_bit` set: most items are rejected by one AND.
-    single_letters: u64,
-    /// The characters of the name and aliases, the only texts a one-character query can match
-    /// (as text: a letter also matches pinyin, see `single_letters`).
-    title_chars: CharSet,
     /// The letters and digits in the name and in the summary: a query with any other cannot
     /// match that text, so a pinyin query skips scanning Chinese text byte by byte.
     name_letters: u64,
@@ -63,13 +57,15 @@ pub(super) struct Query<'a> {
     /// Only ASCII letters and digits: the only kind pinyin can match.
     ascii: bool,
     /// A lone letter or digit (see [`is_single_letter`]).
-    single_letter: bool,
+    pub(super) single_letter: bool,
     /// One character of any kind (see [`is_single_char`]).
-    single_char: bool,
+    pub(super) single_char: bool,
     /// Its first character.
-    first: char,
+    pub(super) first: char,
     /// Its letters and digits, as a `letter_bit` set.
     letters: u64,
+    /// Its characters and pairs, which an item's Bloom filter must hold.
+    pub(super) wanted: Bloom,
 }
 
 impl<'a> Query<'a> {
@@ -81,6 +77,7 @@ impl<'a> Query<'a> {
             single_char: is_single_char(text),
             first: text.chars().next().unwrap_or_default(),
             letters: ascii_letters(text),
+            wanted: Bloom::of(text),
         }
     }
 }
@@ -91,7 +88,8 @@ fn ascii_letters(text: &str) -> u64 {
 }
 
 impl Entry {
-    pub(super) fn new(item: &ItemSummary) -> Self {
+    /// The entry of `item`, its pinyin added to `arena` (the one it is searched with).
+    pub(super) fn new(item: &ItemSummary, arena: &mut PinyinArena) -> Self {
         let mut name = String::new();
         let mut name_map = Vec::new();
         for (i, c) in item.name.chars().enumerate() {
@@ -100,6 +98,8 @@ impl Entry {
                 name_map.push(i);
             }
         }
+        // The name's pinyin first: most searches read no other.
+        let pinyin = arena.add(item.keys.name_entries());
         let aliases = item
             .aliases
             .iter()
@@ -107,69 +107,62 @@ impl Entry {
             .map(|(i, alias)| {
                 (
                     normalize_query(alias),
-                    PinyinText::new(item.keys.alias_entries(i)),
+                    arena.add(item.keys.alias_entries(i)),
                 )
             })
             .collect();
         let mut entry = Entry {
-            bloom: Bloom::default(),
             name,
             name_map,
-            pinyin: PinyinText::new(item.keys.name_entries()),
+            pinyin,
             aliases,
             summary: normalize_query(&item.summary),
             department: normalize_query(&item.department),
             name_chars: item.name.chars().count(),
-            single_letters: 0,
-            title_chars: CharSet::default(),
             name_letters: 0,
             summary_letters: 0,
         };
         entry.name_letters = ascii_letters(&entry.name);
         entry.summary_letters = ascii_letters(&entry.summary);
-        // A single letter matches a name or alias containing it, or the first reading of a
-        // name's or alias's pinyin: nothing else (see `score_all`).
-        entry.single_letters = entry.name_letters | entry.pinyin.first_initials();
-        entry.title_chars.add(&entry.name);
-        for (alias, pinyin) in &entry.aliases {
-            entry.single_letters |= ascii_letters(alias) | pinyin.first_initials();
-            entry.title_chars.add(alias);
-        }
-        let mut bloom = Bloom::default();
-        for text in [&entry.name, &entry.summary, &entry.department] {
-            bloom.add(text);
-        }
-        entry.pinyin.add_to(&mut bloom);
-        for (alias, pinyin) in &entry.aliases {
-            bloom.add(alias);
-            pinyin.add_to(&mut bloom);
-        }
-        entry.bloom = bloom;
         entry
     }
 
-    /// How well the normalised query `q` matches, and where.
-    pub(super) fn score(&self, query: &Query) -> Option<(u32, Found)> {
-        let cannot_match = if query.single_letter {
-            self.single_letters & letter_bit(query.text.as_bytes()[0]) == 0
-        } else {
-            query.single_char && !self.title_chars.may_contain(query.first)
-        };
-        if cannot_match {
-            return None;
+    /// What rejects this entry before its texts are read (see [`Gate`]).
+    pub(super) fn gate(&self, arena: &PinyinArena) -> Gate {
+        let name_pinyin = arena.get(self.pinyin);
+        // A single letter matches a name or alias containing it, or the first reading of a
+        // name's or alias's pinyin: nothing else (see `score`).
+        let mut single_letters = self.name_letters | name_pinyin.first_initials();
+        let mut title_chars = CharSet::default();
+        title_chars.add(&self.name);
+        let mut bloom = Bloom::default();
+        for text in [&self.name, &self.summary, &self.department] {
+            bloom.add(text);
         }
-        self.score_all(query)
+        name_pinyin.add_to(&mut bloom);
+        for (alias, pinyin) in &self.aliases {
+            let pinyin = arena.get(*pinyin);
+            single_letters |= ascii_letters(alias) | pinyin.first_initials();
+            title_chars.add(alias);
+            bloom.add(alias);
+            pinyin.add_to(&mut bloom);
+        }
+        Gate {
+            bloom,
+            title_chars,
+            single_letters,
+        }
     }
 
-    /// [`score`](Self::score) without the one-character shortcuts.
-    pub(super) fn score_all(&self, query: &Query) -> Option<(u32, Found)> {
+    /// How well the normalised query matches, and where.
+    pub(super) fn score(&self, query: &Query, arena: &PinyinArena) -> Option<(u32, Found)> {
         let Query {
             text: q,
             ascii,
             single_letter,
             single_char,
-            first: _,
             letters,
+            ..
         } = *query;
         let may_hold = |text_letters: u64| text_letters & letters == letters;
         let in_name = may_hold(self.name_letters)
@@ -195,7 +188,7 @@ impl Entry {
             })
         });
         if ascii {
-            if let Some((score, range)) = self.pinyin.find(q, single_letter) {
+            if let Some((score, range)) = arena.get(self.pinyin).find(q, single_letter) {
                 if score > alias_score {
                     return Some((score, Found::Pinyin(range)));
                 }
@@ -208,7 +201,7 @@ impl Entry {
             && self
                 .aliases
                 .iter()
-                .any(|(_, py)| py.find(q, single_letter).is_some())
+                .any(|(_, py)| arena.get(*py).find(q, single_letter).is_some())
         {
             return Some((ALIAS_PINYIN, Found::Elsewhere));
         }

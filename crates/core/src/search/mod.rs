@@ -5,6 +5,7 @@
 //! All normalisation happens once in [`SearchIndex::new`]; a keystroke only scans prepared strings.
 
 mod entry;
+mod gate;
 mod pinyin;
 mod ranking;
 #[cfg(all(test, feature = "pinyin", not(target_arch = "wasm32")))]
@@ -16,8 +17,10 @@ use std::sync::{Mutex, OnceLock};
 use crate::filter::CatalogFilter;
 use crate::summary::ItemSummary;
 use entry::{Entry, Query};
+use gate::Gates;
+use pinyin::PinyinArena;
 use ranking::sort_key;
-use text::{text_ranges, Bloom};
+use text::text_ranges;
 
 pub use ranking::Ranking;
 
@@ -45,23 +48,41 @@ pub struct Hit {
 #[derive(Debug)]
 pub struct SearchIndex {
     items: Vec<ItemSummary>,
-    entries: OnceLock<Vec<Entry>>,
-    /// Entries built so far by `prepare_some`, in item order.
-    started: Mutex<Vec<Entry>>,
+    prepared: OnceLock<Prepared>,
+    /// Search data built so far by `prepare_some`, in item order.
+    started: Mutex<Prepared>,
+}
+
+/// The search data of the items, in item order: each item's entry and gate, and their pinyin.
+#[derive(Debug, Default)]
+struct Prepared {
+    entries: Vec<Entry>,
+    gates: Gates,
+    pinyin: PinyinArena,
+}
+
+impl Prepared {
+    fn extend<'a>(&mut self, items: impl Iterator<Item = &'a ItemSummary>) {
+        for item in items {
+            let entry = Entry::new(item, &mut self.pinyin);
+            self.gates.push(entry.gate(&self.pinyin));
+            self.entries.push(entry);
+        }
+    }
 }
 
 impl SearchIndex {
     pub fn new(items: Vec<ItemSummary>) -> Self {
         Self {
             items,
-            entries: OnceLock::new(),
-            started: Mutex::new(Vec::new()),
+            prepared: OnceLock::new(),
+            started: Mutex::default(),
         }
     }
 
     /// Builds the search data now (a no-op once built).
     pub fn prepare(&self) {
-        self.entries();
+        self.prepared();
     }
 
     /// Builds the search data of up to `count` more items; true once all of it is built.
@@ -70,10 +91,10 @@ impl SearchIndex {
             return true;
         }
         let mut started = self.started.lock().unwrap_or_else(|e| e.into_inner());
-        let from = started.len();
+        let from = started.entries.len();
         let to = (from + count).min(self.items.len());
-        started.extend(self.items[from..to].iter().map(Entry::new));
-        let done = started.len() == self.items.len();
+        started.extend(self.items[from..to].iter());
+        let done = started.entries.len() == self.items.len();
         drop(started);
         if done {
             self.prepare();
@@ -83,16 +104,16 @@ impl SearchIndex {
 
     /// Whether the search data has been built.
     pub fn is_prepared(&self) -> bool {
-        self.entries.get().is_some()
+        self.prepared.get().is_some()
     }
 
-    fn entries(&self) -> &[Entry] {
-        self.entries.get_or_init(|| {
+    fn prepared(&self) -> &Prepared {
+        self.prepared.get_or_init(|| {
             let mut started = self.started.lock().unwrap_or_else(|e| e.into_inner());
-            let mut entries = std::mem::take(&mut *started);
-            let from = entries.len();
-            entries.extend(self.items[from..].iter().map(Entry::new));
-            entries
+            let mut prepared = std::mem::take(&mut *started);
+            let from = prepared.entries.len();
+            prepared.extend(self.items[from..].iter());
+            prepared
         })
     }
 
@@ -109,9 +130,10 @@ impl SearchIndex {
         if q.is_empty() || index >= self.items.len() {
             return vec![];
         }
-        let entry = &self.entries()[index];
+        let prepared = self.prepared();
+        let entry = &prepared.entries[index];
         entry
-            .score(&Query::new(&q))
+            .score(&Query::new(&q), &prepared.pinyin)
             .map(|(_, found)| entry.ranges(found, &q))
             .unwrap_or_default()
     }
@@ -150,16 +172,19 @@ impl SearchIndex {
             return Ranking::new(candidates.map(|(index, _)| sort_key(0, 0, index)).collect());
         }
         let query = Query::new(&q);
-        let wanted = Bloom::of(&q);
-        let entries = self.entries();
+        let Prepared {
+            entries,
+            gates,
+            pinyin,
+        } = self.prepared();
         Ranking::new(
             candidates
                 .filter_map(|(index, _)| {
-                    let entry = &entries[index];
-                    if !entry.bloom.may_contain(&wanted) {
+                    if !gates.may_match(index, &query) {
                         return None;
                     }
-                    let (score, _) = entry.score(&query)?;
+                    let entry = &entries[index];
+                    let (score, _) = entry.score(&query, pinyin)?;
                     Some(sort_key(score, entry.name_chars, index))
                 })
                 .collect(),

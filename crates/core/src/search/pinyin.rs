@@ -4,6 +4,10 @@
 //!
 //! Everything is indexed by syllable, never by byte offset, and a key that is not plain ASCII
 //! letters and digits simply never matches: no key can make a match panic.
+//!
+//! The pinyin of every text of the catalog lives in one [`PinyinArena`], in item order, so a
+//! search streams through it: with each text in allocations of its own, the first touches of a
+//! text's syllables and readings were two cache misses per item, most of a broad query's time.
 
 use super::text::Bloom;
 use super::CharRange;
@@ -33,12 +37,27 @@ struct Syllable {
     initials: u64,
 }
 
+/// The pinyin of many texts, one after another.
 #[derive(Debug, Default)]
-pub(super) struct PinyinText {
+pub(super) struct PinyinArena {
     /// Every reading, concatenated; `spans` are byte ranges into it.
-    letters: String,
+    letters: Vec<u8>,
     spans: Vec<(u32, u32)>,
     syllables: Vec<Syllable>,
+}
+
+/// One text's syllables in a [`PinyinArena`].
+#[derive(Debug, Clone, Copy)]
+pub(super) struct PinyinText {
+    start: u32,
+    end: u32,
+}
+
+/// One text's pinyin, borrowed from its arena for matching.
+pub(super) struct Pinyin<'a> {
+    letters: &'a [u8],
+    spans: &'a [(u32, u32)],
+    syllables: &'a [Syllable],
 }
 
 /// A bit per ASCII letter and digit (lower-case), 0 for anything else.
@@ -57,11 +76,12 @@ fn letters_of(set: u64) -> impl Iterator<Item = char> {
         .map(char::from)
 }
 
-impl PinyinText {
-    /// `keys`: one entry per character, as in [`crate::SearchKeys`]. Empty entries (punctuation)
-    /// are skipped, so a match runs across them.
-    pub(super) fn new<'a>(keys: impl Iterator<Item = &'a str>) -> Self {
-        let mut text = PinyinText::default();
+impl PinyinArena {
+    /// Adds one text's keys: one entry per character, as in [`crate::SearchKeys`]. Empty entries
+    /// (punctuation) are skipped, so a match runs across them.
+    pub(super) fn add<'a>(&mut self, keys: impl Iterator<Item = &'a str>) -> PinyinText {
+        let start = self.syllables.len() as u32;
+        let text = self;
         for (char_index, key) in keys.enumerate() {
             if key.is_empty() {
                 continue;
@@ -75,9 +95,10 @@ impl PinyinText {
                         .all(|b| letter_bit(b.to_ascii_lowercase()) != 0);
                 if typeable {
                     let start = text.letters.len() as u32;
-                    text.letters.push_str(&reading.to_ascii_lowercase());
+                    text.letters
+                        .extend(reading.bytes().map(|b| b.to_ascii_lowercase()));
                     text.spans.push((start, text.letters.len() as u32));
-                    initials |= letter_bit(text.letters.as_bytes()[start as usize]);
+                    initials |= letter_bit(text.letters[start as usize]);
                 }
             }
             text.syllables.push(Syllable {
@@ -87,9 +108,22 @@ impl PinyinText {
                 initials,
             });
         }
-        text
+        PinyinText {
+            start,
+            end: text.syllables.len() as u32,
+        }
     }
 
+    pub(super) fn get(&self, text: PinyinText) -> Pinyin<'_> {
+        Pinyin {
+            letters: &self.letters,
+            spans: &self.spans,
+            syllables: &self.syllables[text.start as usize..text.end as usize],
+        }
+    }
+}
+
+impl Pinyin<'_> {
     /// The letters a reading of the first keyed character starts with: the only letters a
     /// single-letter query can match here.
     pub(super) fn first_initials(&self) -> u64 {
@@ -101,7 +135,7 @@ impl PinyinText {
             &self.spans[syllable.first as usize..(syllable.first + syllable.count) as usize];
         spans
             .iter()
-            .map(|&(start, end)| &self.letters.as_bytes()[start as usize..end as usize])
+            .map(|&(start, end)| &self.letters[start as usize..end as usize])
     }
 
     /// Adds every character and adjacent pair a matching query can contain: those inside each
@@ -190,7 +224,7 @@ impl PinyinText {
 /// One body for both widths of the reachable-offsets set.
 macro_rules! full_from_with {
     ($name:ident, $bits:ty) => {
-        impl PinyinText {
+        impl Pinyin<'_> {
             fn $name(&self, start: usize, q: &[u8]) -> Option<(usize, bool)> {
                 let last_syllable = self.syllables.len() - 1;
                 let mut reachable: $bits = 1;
@@ -227,7 +261,7 @@ macro_rules! full_from_with {
 full_from_with!(full_from_64, u64);
 full_from_with!(full_from_128, u128);
 
-impl PinyinText {
+impl Pinyin<'_> {
     /// The first syllable from which `q` gives one initial per syllable.
     fn initials_at(&self, q: &[u8], single_letter: bool) -> Option<usize> {
         let last_start = self.syllables.len().checked_sub(q.len())?;

@@ -501,14 +501,20 @@ fn the_one_character_shortcuts_reject_only_items_one_character_cannot_match() {
     }
     singles.sort();
     singles.dedup();
-    let (mut letters, mut others) = (0, 0);
+    let (mut letters, mut others, mut rejected) = (0, 0, 0);
     for item in &items {
-        let entry = super::entry::Entry::new(item);
+        let mut arena = super::pinyin::PinyinArena::default();
+        let entry = super::entry::Entry::new(item, &mut arena);
+        let mut gates = super::gate::Gates::default();
+        gates.push(entry.gate(&arena));
         for q in &singles {
             let query = super::entry::Query::new(q);
-            let full = entry.score_all(&query);
-            assert_eq!(entry.score(&query), full, "{q:?} on {}", item.name);
-            if full.is_some() {
+            let found = entry.score(&query, &arena);
+            if !gates.may_match(0, &query) {
+                assert_eq!(found, None, "{q:?} on {}", item.name);
+                rejected += 1;
+            }
+            if found.is_some() {
                 if q.is_ascii() {
                     letters += 1;
                 } else {
@@ -517,6 +523,7 @@ fn the_one_character_shortcuts_reject_only_items_one_character_cannot_match() {
             }
         }
     }
+    assert!(rejected > 10_000, "the gates reject: {rejected}");
     assert!(
         letters > 1_000 && others > 1_000,
         "one character matches often enough to be a test: {letters} letters, {others} others"
@@ -528,7 +535,11 @@ fn the_bloom_filter_rejects_only_items_that_cannot_match() {
     // Queries cut from the items' own texts (汉字, pinyin, initials, mixed), so most match something.
     let items: Vec<ItemSummary> = synthetic_items(800).iter().map(summary_with_keys).collect();
     let index = SearchIndex::new(items.clone());
-    let entries: Vec<super::entry::Entry> = items.iter().map(super::entry::Entry::new).collect();
+    let mut arena = super::pinyin::PinyinArena::default();
+    let entries: Vec<super::entry::Entry> = items
+        .iter()
+        .map(|item| super::entry::Entry::new(item, &mut arena))
+        .collect();
     let mut rng = Lcg(7);
     let mut found = 0;
     for round in 0..600 {
@@ -559,7 +570,7 @@ fn the_bloom_filter_rejects_only_items_that_cannot_match() {
         }
         let query = super::entry::Query::new(&q);
         let mut expected: Vec<usize> = (0..items.len())
-            .filter(|&i| entries[i].score(&query).is_some())
+            .filter(|&i| entries[i].score(&query, &arena).is_some())
             .collect();
         let filter = CatalogFilter {
             query: q.clone(),
