@@ -80,13 +80,12 @@ impl PinyinArena {
     /// Adds one text's keys: one entry per character, as in [`crate::SearchKeys`]. Empty entries
     /// (punctuation) are skipped, so a match runs across them.
     pub(super) fn add<'a>(&mut self, keys: impl Iterator<Item = &'a str>) -> PinyinText {
-        let start = self.syllables.len() as u32;
-        let text = self;
+        let first_syllable = self.syllables.len() as u32;
         for (char_index, key) in keys.enumerate() {
             if key.is_empty() {
                 continue;
             }
-            let first = text.spans.len() as u32;
+            let first = self.spans.len() as u32;
             let mut initials = 0;
             for reading in key.split(READING_SEPARATOR) {
                 let typeable = !reading.is_empty()
@@ -94,26 +93,27 @@ impl PinyinArena {
                         .bytes()
                         .all(|b| letter_bit(b.to_ascii_lowercase()) != 0);
                 if typeable {
-                    let start = text.letters.len() as u32;
-                    text.letters
+                    let start = self.letters.len() as u32;
+                    self.letters
                         .extend(reading.bytes().map(|b| b.to_ascii_lowercase()));
-                    text.spans.push((start, text.letters.len() as u32));
-                    initials |= letter_bit(text.letters[start as usize]);
+                    self.spans.push((start, self.letters.len() as u32));
+                    initials |= letter_bit(self.letters[start as usize]);
                 }
             }
-            text.syllables.push(Syllable {
+            self.syllables.push(Syllable {
                 char_index: char_index as u32,
                 first,
-                count: text.spans.len() as u32 - first,
+                count: self.spans.len() as u32 - first,
                 initials,
             });
         }
         PinyinText {
-            start,
-            end: text.syllables.len() as u32,
+            start: first_syllable,
+            end: self.syllables.len() as u32,
         }
     }
 
+    /// The pinyin of a text added here.
     pub(super) fn get(&self, text: PinyinText) -> Pinyin<'_> {
         Pinyin {
             letters: &self.letters,
