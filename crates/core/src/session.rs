@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use crate::filter::CatalogFilter;
 use crate::search::{is_single_char, normalize_query, Ranking, SearchIndex};
 
-/// How many recent answers are kept (each at most one `Hit` per item).
+/// How many recent answers are kept (each at most one sort key per item).
 const RECENT: usize = 16;
 
 type Answer = (CatalogFilter, Arc<Ranking>);
