@@ -72,11 +72,18 @@ pub(super) fn find(haystack: &str, needle: &str) -> Option<usize> {
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Bloom([u64; 8]);
 
+/// Where `hash` falls in 256 bits: the word of four and the bit in it. One hash function for the
+/// Bloom filter's halves and the title character sets.
+fn slot(hash: u32) -> (usize, u64) {
+    let bit = hash.wrapping_mul(0x9E37_79B1) >> 24;
+    ((bit >> 6) as usize, 1 << (bit & 63))
+}
+
 impl Bloom {
     fn set(&mut self, hash: u32, ascii: bool) {
-        let bit = hash.wrapping_mul(0x9E37_79B1) >> 24;
         let half = if ascii { 0 } else { 4 };
-        self.0[half + (bit >> 6) as usize] |= 1 << (bit & 63);
+        let (word, bit) = slot(hash);
+        self.0[half + word] |= bit;
     }
 
     /// Adds the characters and pairs of `text` (pairs never span two texts).
@@ -136,21 +143,16 @@ pub(super) fn half_holds(have: &[u64; 4], want: &[u64; 4]) -> bool {
 pub(super) struct CharSet([u64; 4]);
 
 impl CharSet {
-    fn bit(c: char) -> (usize, u64) {
-        let bit = (c as u32).wrapping_mul(0x9E37_79B1) >> 24;
-        ((bit >> 6) as usize, 1 << (bit & 63))
-    }
-
     pub(super) fn add(&mut self, text: &str) {
         for c in text.chars() {
-            let (word, bit) = Self::bit(c);
+            let (word, bit) = slot(c as u32);
             self.0[word] |= bit;
         }
     }
 
     /// False only if `c` is in none of the texts added.
     pub(super) fn may_contain(&self, c: char) -> bool {
-        let (word, bit) = Self::bit(c);
+        let (word, bit) = slot(c as u32);
         self.0[word] & bit != 0
     }
 }
