@@ -72,7 +72,7 @@ impl SearchSession {
             .max_by_key(|(len, _)| *len);
         let hits = match base {
             Some((_, hits)) => self.index.find_among(filter, hits.indexes()),
-            None => self.index.find_among(filter, 0..self.index.items().len()),
+            None => self.index.rank(filter),
         };
         let hits = Arc::new(hits);
         recent.push_front((filter.clone(), Arc::clone(&hits)));

@@ -150,7 +150,13 @@ impl SearchIndex {
 
     /// The items passing `filter`, best first. Without search text, catalog order is kept.
     pub fn search(&self, filter: &CatalogFilter) -> Vec<Hit> {
-        self.find_among(filter, 0..self.items.len()).all()
+        self.rank(filter).all()
+    }
+
+    /// The items passing `filter`, ranked as far as they are read (see
+    /// [`find_among`](Self::find_among)).
+    pub fn rank(&self, filter: &CatalogFilter) -> Ranking {
+        self.find_among(filter, 0..self.items.len())
     }
 
     /// The items passing `filter` among those at `candidates`, ranked as far as they are read
