@@ -102,6 +102,15 @@ async fn result_list_shows_a_window_of_highlighted_cards_and_an_empty_state() {
 
     // A longer query keeps the cards of the items that still match (same elements, marks
     // moved to the new query) and makes cards only for the items new to the list.
+    let marks_before: Vec<(Element, usize)> = cards
+        .iter()
+        .map(|card| {
+            (
+                one(card, "h2 mark"),
+                one(card, "h2 a").child_nodes().length() as usize,
+            )
+        })
+        .collect();
     filter.set(CatalogFilter {
         query: "身份证补".into(),
         ..Default::default()
@@ -111,7 +120,7 @@ async fn result_list_shows_a_window_of_highlighted_cards_and_an_empty_state() {
     assert!(narrowed.len() >= 2, "the fixture has 身份证补 items");
     let refilled = all(&root, "li.card");
     assert_eq!(refilled.len(), narrowed.len().min(10));
-    let mut kept = 0;
+    let (mut kept, mut same_shape) = (0, 0);
     for (card, hit) in refilled.iter().zip(narrowed.iter()) {
         let item = &index.items()[hit.index];
         assert_eq!(
@@ -136,10 +145,28 @@ async fn result_list_shows_a_window_of_highlighted_cards_and_an_empty_state() {
                 card.is_same_node(Some(before)),
                 "a kept item keeps its card"
             );
+            // A match that moved within the same runs of text keeps its <mark> (its text changes).
+            let at = cards
+                .iter()
+                .position(|c| c.is_same_node(Some(before)))
+                .unwrap();
+            let (mark, runs) = &marks_before[at];
+            if one(card, "h2 a").child_nodes().length() as usize == *runs {
+                assert!(
+                    one(card, "h2 mark").is_same_node(Some(mark)),
+                    "{}",
+                    item.name
+                );
+                same_shape += 1;
+            }
             kept += 1;
         }
     }
     assert!(kept > 0, "some 身份证 cards match 身份证补 too");
+    assert!(
+        same_shape > 0,
+        "some kept names keep the shape of their marks"
+    );
 
     // An unrelated search shows only the new items, in rank order, each card whole.
     filter.set(CatalogFilter {

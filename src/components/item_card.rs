@@ -12,12 +12,13 @@
 //! text goes in as a text node (`textContent`, `append` of a string), never as HTML.
 
 use leptos::prelude::document;
-use portal_core::search::{highlight_segments, CharRange};
+use portal_core::search::CharRange;
 use portal_core::{join_labels_in, ItemSummary};
 use wasm_bindgen::JsCast;
-use web_sys::Element;
+use web_sys::{Element, Node};
 
 use crate::components::badges::fact_line_in;
+use crate::components::marked_text::MarkedText;
 use crate::i18n::{zh_content_in, Lang};
 
 /// Where the current search matched one item (character ranges): in its name, and in its summary
@@ -33,15 +34,16 @@ pub struct Highlights {
 /// keeps an item leaves its texts alone and only re-marks what the new query matches. A card
 /// whose item leaves the list is refilled with another item ([`Card::refill`]) rather than
 /// replaced: the browser then lays out and paints changed texts in elements it already has,
-/// instead of styling, building and painting a new card and tearing down the old one.
+/// instead of styling, building and painting a new card and tearing down the old one. Plain
+/// texts are kept as their text nodes and changed through `nodeValue` for the same reason.
 pub struct Card {
     pub li: Element,
-    name: Element,
-    kind: Element,
-    department: Element,
-    themes: web_sys::Node,
-    summary: Element,
-    facts: Element,
+    name: MarkedText,
+    kind: Node,
+    department: Node,
+    themes: Node,
+    summary: MarkedText,
+    facts: Node,
     marked: Highlights,
 }
 
@@ -99,27 +101,22 @@ impl Card {
         let (name, kind) = (child(&title), child(&meta));
         let department = next(&kind);
         let (summary, facts) = (next(&meta), next(&next(&meta)));
-        let themes: web_sys::Node = document().create_text_node(&themes_text(item, lang)).into();
-        let _ = meta.append_child(&themes);
-
         set(&li, "data-code", &item.code);
         set(&name, "href", &href(item));
-        marked_text(&name, &item.name, &marks.name);
-        kind.set_text_content(Some(item.department_kind.label_in(lang)));
-        department.set_text_content(Some(&item.department));
-        facts.set_text_content(Some(&fact_line_in(item, lang)));
+        let mut name = MarkedText::new(name);
+        name.write(&item.name, &marks.name);
         // The template's summary is hidden and empty, as for marks that show none.
         let mut card = Card {
             li,
             name,
-            kind,
-            department,
-            themes,
-            summary,
-            facts,
+            kind: text_in(&kind, item.department_kind.label_in(lang)),
+            department: text_in(&department, &item.department),
+            themes: text_in(&meta, &themes_text(item, lang)),
+            summary: MarkedText::new(summary),
+            facts: text_in(&facts, &fact_line_in(item, lang)),
             marked: Highlights::default(),
         };
-        card.show_summary(&item.summary, item, marks);
+        card.show_summary(item, marks);
         card.marked = marks.clone();
         card
     }
@@ -134,24 +131,22 @@ impl Card {
         marks: &Highlights,
     ) {
         set(&self.li, "data-code", &item.code);
-        set(&self.name, "href", &href(item));
-        if was.name != item.name || self.marked.name != marks.name {
-            marked_text(&self.name, &item.name, &marks.name);
-        }
+        set(self.name.element(), "href", &href(item));
+        self.name.write(&item.name, &marks.name);
         if was.department_kind != item.department_kind {
             let label = item.department_kind.label_in(lang);
-            self.kind.set_text_content(Some(label));
+            self.kind.set_node_value(Some(label));
         }
         if was.department != item.department {
-            self.department.set_text_content(Some(&item.department));
+            self.department.set_node_value(Some(&item.department));
         }
         if was.themes != item.themes {
             self.themes.set_node_value(Some(&themes_text(item, lang)));
         }
-        self.show_summary(&was.summary, item, marks);
+        self.show_summary(item, marks);
         let facts = fact_line_in(item, lang);
         if fact_line_in(was, lang) != facts {
-            self.facts.set_text_content(Some(&facts));
+            self.facts.set_node_value(Some(&facts));
         }
         self.marked.clone_from(marks);
     }
@@ -163,23 +158,23 @@ impl Card {
 
     /// Marks what another query matches in the same item, rewriting only a text whose marks moved.
     pub fn mark(&mut self, item: &ItemSummary, marks: &Highlights) {
-        if self.marked.name != marks.name {
-            marked_text(&self.name, &item.name, &marks.name);
-        }
-        self.show_summary(&item.summary, item, marks);
+        self.name.write(&item.name, &marks.name);
+        self.show_summary(item, marks);
         self.marked.clone_from(marks);
     }
 
-    /// Shows or hides the summary for `marks`, writing it only when it is shown and its text or
-    /// marks differ from what the card last showed (`was`: the summary then). A hidden summary
-    /// keeps its old text: it is neither laid out nor read.
-    fn show_summary(&self, was: &str, item: &ItemSummary, marks: &Highlights) {
+    /// Shows or hides the summary for `marks`, writing it only when it is shown. A hidden
+    /// summary keeps its old text: it is neither laid out nor read.
+    fn show_summary(&mut self, item: &ItemSummary, marks: &Highlights) {
         let (shown, show) = (shows_summary(&self.marked), shows_summary(marks));
-        if show && (!shown || was != item.summary || self.marked.summary != marks.summary) {
-            marked_text(&self.summary, &item.summary, &marks.summary);
+        if show {
+            self.summary.write(&item.summary, &marks.summary);
         }
         if show != shown {
-            let _ = self.summary.toggle_attribute_with_force("hidden", !show);
+            let _ = self
+                .summary
+                .element()
+                .toggle_attribute_with_force("hidden", !show);
         }
     }
 }
@@ -198,22 +193,11 @@ fn themes_text(item: &ItemSummary, lang: Lang) -> String {
     format!(" · {}", join_labels_in(&item.themes, lang))
 }
 
-/// Replaces `parent`'s content with `text`, its matched runs in `<mark>`.
-fn marked_text(parent: &Element, text: &str, ranges: &[CharRange]) {
-    if ranges.is_empty() {
-        parent.set_text_content(Some(text));
-        return;
-    }
-    parent.set_text_content(None);
-    for (segment, marked) in highlight_segments(text, ranges) {
-        if marked {
-            let mark = document().create_element("mark").expect("<mark>");
-            mark.set_text_content(Some(segment));
-            append(parent, &mark);
-        } else {
-            let _ = parent.append_with_str_1(segment);
-        }
-    }
+/// Appends `text` to `parent` as a text node, kept to change it later.
+fn text_in(parent: &Element, text: &str) -> Node {
+    let node: Node = document().create_text_node(text).into();
+    let _ = parent.append_child(&node);
+    node
 }
 
 fn element(tag: &str, class: &str) -> Element {
