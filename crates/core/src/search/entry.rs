@@ -44,10 +44,13 @@ pub(super) struct Entry {
     summary: String,
     department: String,
     pub(super) name_chars: usize,
-    /// The letters and digits in the name and in the summary: a query with any other cannot
-    /// match that text, so a pinyin query skips scanning Chinese text byte by byte.
+    /// The letters and digits in the name, the summary, the aliases (all of them) and the
+    /// department: a query with any other cannot match that text, so a pinyin query skips
+    /// scanning Chinese text byte by byte.
     name_letters: u64,
     summary_letters: u64,
+    alias_letters: u64,
+    department_letters: u64,
 }
 
 /// A normalised query and what every entry's scoring asks of it, worked out once per search
@@ -121,9 +124,13 @@ impl Entry {
             name_chars: item.name.chars().count(),
             name_letters: 0,
             summary_letters: 0,
+            alias_letters: 0,
+            department_letters: 0,
         };
         entry.name_letters = ascii_letters(&entry.name);
         entry.summary_letters = ascii_letters(&entry.summary);
+        entry.alias_letters = (entry.aliases.iter()).fold(0, |set, (a, _)| set | ascii_letters(a));
+        entry.department_letters = ascii_letters(&entry.department);
         entry
     }
 
@@ -178,7 +185,12 @@ impl Entry {
             };
             return Some((score, Found::Name));
         }
-        let alias_score = self.aliases.iter().fold(0, |best, (alias, _)| {
+        let aliases = if may_hold(self.alias_letters) {
+            &self.aliases[..]
+        } else {
+            &[]
+        };
+        let alias_score = aliases.iter().fold(0, |best, (alias, _)| {
             best.max(if alias == q {
                 ALIAS_EXACT
             } else if find(alias, q).is_some() {
@@ -209,7 +221,7 @@ impl Entry {
             None
         } else if may_hold(self.summary_letters) && find(&self.summary, q).is_some() {
             Some((SUMMARY, Found::Elsewhere))
-        } else if find(&self.department, q).is_some() {
+        } else if may_hold(self.department_letters) && find(&self.department, q).is_some() {
             Some((DEPARTMENT, Found::Elsewhere))
         } else {
             None

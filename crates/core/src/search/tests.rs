@@ -628,3 +628,29 @@ fn letters_and_digits_in_a_name_match_and_rank_as_a_name_match() {
     assert_eq!(names(&index, "ＥＴＣ通行"), vec!["办理ETC通行卡"]);
     assert_eq!(index.name_ranges(0, "12309"), vec![(2, 7)]);
 }
+
+#[test]
+fn letters_in_any_alias_or_the_department_are_found() {
+    // The letter sets also let a pinyin query skip aliases and the department: an item whose
+    // second alias or whose department holds the query's letters must still be found.
+    let base = synthetic_items(1).remove(0);
+    let item = |code: &str, name: &str, aliases: &[&str], department: &str| {
+        let mut item = base.clone();
+        item.code = code.to_owned();
+        item.name = name.to_owned();
+        item.aliases = aliases.iter().map(|a| (*a).to_owned()).collect();
+        item.department.name = department.to_owned();
+        summary_with_keys(&item)
+    };
+    let index = SearchIndex::new(vec![
+        item("T0", "额头才能检查", &[], "卫生健康委员会"),
+        item("T1", "通行卡办理", &["高速卡", "ETC卡"], "交通运输局"),
+        item("T2", "诉讼咨询", &["咨询"], "12368诉讼服务中心"),
+        item("T3", "护照签发", &["出境证件"], "出入境管理局"),
+    ]);
+    // Found in the second alias's text (700), above the initials of 额头才 (580); an alias read
+    // only through its pinyin would rank below them (480).
+    assert_eq!(names(&index, "etc"), vec!["通行卡办理", "额头才能检查"]);
+    assert_eq!(names(&index, "12368"), vec!["诉讼咨询"]);
+    assert!(names(&index, "xyz12368").is_empty());
+}
