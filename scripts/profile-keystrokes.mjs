@@ -6,6 +6,7 @@
 //
 //   node scripts/profile-keystrokes.mjs http://127.0.0.1:3300 [--profile | --trace] [--rounds N] [--count SELECTOR]
 //                                      [--css 'RULES']
+// Q=a,b types those queries instead of the harness's ten.
 // --css adds a stylesheet to the page before typing: a quick A/B of a style change, without the
 // rebuild that editing a served stylesheet needs (trunk's integrity hashes).
 import { chromium } from '@playwright/test';
@@ -22,7 +23,7 @@ const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 3;
 // The shared harness's peers mark their count with data-testid=count.
 const countAt = args.indexOf('--count');
 const count = countAt >= 0 ? args[countAt + 1] : '[data-testid=result-count]';
-const QUERIES = ['身份证', 'sfz', 'shenfenzheng', 'wfz', 'jiashizheng', '护照', 'flyz', '公证', 'hukou', '居住证'];
+const QUERIES = process.env.Q?.split(',') ?? ['身份证', 'sfz', 'shenfenzheng', 'wfz', 'jiashizheng', '护照', 'flyz', '公证', 'hukou', '居住证'];
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium' });
 const page = await browser.newPage();
