@@ -523,3 +523,132 @@ fn the_catalog_alone_reads_its_filter_from_the_query_string_as_the_router_would(
     assert_eq!(filter_of(""), CatalogFilter::default());
     assert_eq!(filter_of("?q="), CatalogFilter::default());
 }
+
+/// The best ten of `query`, by index.
+fn top_ten(index: &SearchIndex, query: &str) -> Vec<usize> {
+    let filter = CatalogFilter {
+        query: query.into(),
+        ..Default::default()
+    };
+    index
+        .search(&filter)
+        .iter()
+        .take(10)
+        .map(|h| h.index)
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn when_the_top_results_leave_the_rest_move_up_without_their_cards_moving() {
+    // A longer query that drops the first k results and keeps the next 10 − k in order: found
+    // among the prefixes of the fixture's names.
+    let index = index(400);
+    let (from, to, k) = index
+        .items()
+        .iter()
+        .flat_map(|item| {
+            let chars: Vec<char> = item.name.chars().collect();
+            (1..chars.len().min(4)).map(move |n| {
+                let from: String = chars[..n].iter().collect();
+                (from, chars[n])
+            })
+        })
+        .find_map(|(from, next)| {
+            let to = format!("{from}{next}");
+            let (before, after) = (top_ten(&index, &from), top_ten(&index, &to));
+            (before.len() == 10 && after.len() == 10)
+                .then(|| (1..=4).find(|&k| after[..10 - k] == before[k..]))
+                .flatten()
+                .map(|k| (from, to, k))
+        })
+        .expect("the fixture has a query whose top results leave from above");
+
+    let filter = RwSignal::new(CatalogFilter {
+        query: from.clone(),
+        ..Default::default()
+    });
+    let root = container();
+    let list_index = Arc::clone(&index);
+    let session = Arc::new(SearchSession::new(Arc::clone(&index)));
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        let session = Arc::clone(&session);
+        view! {
+            <Router>
+                <ResultList
+                    index=Arc::clone(&list_index)
+                    hits=Signal::derive(move || session.search(&filter.get()))
+                    shown=Signal::stored(10)
+                    query=Signal::derive(move || filter.get().query)
+                    has_choices=Signal::stored(false)
+                    on_more=|()| {}
+                    on_follow=|()| {}
+                    on_suggest=|_: String| {}
+                    on_clear=|()| {}
+                />
+            </Router>
+        }
+    });
+    leptos::task::tick().await;
+    let before = all(&root, "li.card");
+    let list = one(&root, "ol.results");
+    // Counts the cards inserted into the list (a move is an insertion).
+    let inserted = std::rc::Rc::new(std::cell::Cell::new(0));
+    let count = std::rc::Rc::clone(&inserted);
+    let on_change = wasm_bindgen::closure::Closure::<dyn Fn(js_sys::Array)>::new(
+        move |records: js_sys::Array| {
+            for record in records.iter() {
+                let record: web_sys::MutationRecord = record.unchecked_into();
+                count.set(count.get() + record.added_nodes().length());
+            }
+        },
+    );
+    let observer = web_sys::MutationObserver::new(on_change.as_ref().unchecked_ref()).unwrap();
+    let options = web_sys::MutationObserverInit::new();
+    options.set_child_list(true);
+    observer.observe_with_options(&list, &options).unwrap();
+
+    filter.set(CatalogFilter {
+        query: to.clone(),
+        ..Default::default()
+    });
+    leptos::task::tick().await;
+    observer.disconnect();
+    let after = all(&root, "li.card");
+    let codes = |cards: &[Element]| -> Vec<String> {
+        cards
+            .iter()
+            .map(|c| c.get_attribute("data-code").unwrap())
+            .collect()
+    };
+    let want: Vec<String> = top_ten(&index, &to)
+        .into_iter()
+        .map(|i| index.items()[i].code.clone())
+        .collect();
+    assert_eq!(codes(&after), want, "{from} → {to}");
+    for (card, was) in after.iter().zip(&before[k..]) {
+        assert!(card.is_same_node(Some(was)), "a kept card keeps its node");
+    }
+    // Only the k cards that left were moved (to the end, refilled); the kept ones stayed.
+    assert_eq!(inserted.get() as usize, k, "{from} → {to}: cards moved");
+
+    // Whatever the change, the list shows the best ten in order: typing names out, jumping
+    // between unrelated queries and clearing.
+    let mut queries = vec![String::new(), "护照".to_owned(), "证".to_owned()];
+    for item in index.items().iter().step_by(37).take(8) {
+        let chars: Vec<char> = item.name.chars().collect();
+        queries.extend((1..=chars.len()).map(|n| chars[..n].iter().collect::<String>()));
+        queries.push(String::new());
+    }
+    for query in queries {
+        filter.set(CatalogFilter {
+            query: query.clone(),
+            ..Default::default()
+        });
+        leptos::task::tick().await;
+        let want: Vec<String> = top_ten(&index, &query)
+            .into_iter()
+            .map(|i| index.items()[i].code.clone())
+            .collect();
+        assert_eq!(codes(&all(&root, "li.card")), want, "{query:?}");
+    }
+}

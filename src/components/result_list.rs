@@ -116,11 +116,15 @@ pub fn ResultList(
     }
 }
 
-/// Makes `list` show the cards of `wanted`, in order, as a hand-written keyed list would: a card
-/// whose item stays is only re-marked, never moved unless its rank changed; the cards of items
-/// no longer wanted are refilled with the new items, in their order on the page, so a keystroke
-/// that changes the results rewrites texts in place; only a longer list makes new cards, and only
-/// a shorter one removes any.
+/// Makes `list` show the cards of `wanted`, in order, moving as few cards as it can: moving a
+/// card makes the browser take down and rebuild its boxes, while a card left in place only has
+/// its changed texts laid out again. A card whose item stays is re-marked; the kept cards that
+/// are already in their new order (the longest such run) stay where they are and the others
+/// move. The cards of items no longer wanted are refilled with the new items, in place where a
+/// new item takes the place of an old one. When items leave from above kept ones (`j` → `ji`:
+/// the top two go, the next eight move up), the cards that left are taken out from before the
+/// kept ones and reused further down, rather than the kept ones moved in front of them: two
+/// moves, not eight. Only a longer list makes new cards, only a shorter one removes any.
 fn show_cards(
     list: &web_sys::Element,
     cards: &mut Vec<Card>,
@@ -129,36 +133,130 @@ fn show_cards(
     template: &CardTemplate,
 ) {
     let items = index.items();
-    let (mut kept, spare): (Vec<Card>, Vec<Card>) = std::mem::take(cards)
-        .into_iter()
-        .partition(|card| wanted.iter().any(|w| w.index == card.index()));
-    let mut spare = spare.into_iter();
-    let mut cursor = list.first_child();
-    for marks in wanted {
+    // The cards on the page, in page order; each is taken once it has its place.
+    let mut on_page: Vec<Option<Card>> = std::mem::take(cards).into_iter().map(Some).collect();
+    // For each wanted item, the page position of its card if it has one; the other cards are
+    // spare, to be refilled or removed.
+    let found: Vec<Option<usize>> = (wanted.iter())
+        .map(|w| (on_page.iter().flatten()).position(|card| card.index() == w.index))
+        .collect();
+    let mut spare = vec![true; on_page.len()];
+    for &at in found.iter().flatten() {
+        spare[at] = false;
+    }
+    let staying = longest_increasing(&found.iter().flatten().copied().collect::<Vec<_>>());
+    // Spare cards passed over: still on the page until reused (moved) or removed.
+    let mut passed_over: Vec<Card> = Vec::new();
+    // The first card on the page not yet placed or passed over: new places go before it.
+    let mut next = 0;
+    for (marks, found) in wanted.iter().zip(found) {
+        while matches!(on_page.get(next), Some(None)) {
+            next += 1;
+        }
         let item = &items[marks.index];
-        let card = match kept.iter().position(|card| card.index() == marks.index) {
-            Some(at) => {
-                let mut card = kept.swap_remove(at);
-                card.mark(item, marks);
-                card
+        let in_place;
+        let card = if let Some(at) = found {
+            // Passing over the spares before a card that stays costs a move for each spare
+            // reused later; moving the card instead costs a move for it and each one after it.
+            // (A kept card before `next` was passed over: it is out of order.)
+            in_place = at >= next
+                && staying.contains(&at)
+                && (next..at)
+                    .filter(|&p| spare[p] && on_page[p].is_some())
+                    .count()
+                    <= staying.iter().filter(|&&p| p >= at).count();
+            if in_place {
+                passed_over.extend(
+                    (next..at)
+                        .filter(|&p| spare[p])
+                        .filter_map(|p| on_page[p].take()),
+                );
+                next = at + 1;
             }
-            None => match spare.next() {
+            let Some(mut card) = on_page[at].take() else {
+                continue; // never: a kept card is taken only here
+            };
+            card.mark(item, marks);
+            card
+        } else {
+            in_place = spare.get(next) == Some(&true);
+            let reused = if in_place {
+                next += 1;
+                on_page[next - 1].take()
+            } else {
+                let last_spare = (next..on_page.len())
+                    .rev()
+                    .find(|&p| spare[p] && on_page[p].is_some());
+                passed_over
+                    .pop()
+                    .or_else(|| last_spare.and_then(|p| on_page[p].take()))
+            };
+            match reused {
                 Some(mut card) => {
                     card.refill(template.lang(), &items[card.index()], item, marks);
                     card
                 }
                 None => Card::new(template, item, marks),
-            },
+            }
         };
-        let li: &web_sys::Node = &card.li;
-        if cursor.as_ref() == Some(li) {
-            cursor = li.next_sibling();
-        } else {
-            let _ = list.insert_before(li, cursor.as_ref());
+        if !in_place {
+            let before = on_page[next.min(on_page.len())..].iter().flatten().next();
+            let _ = list.insert_before(&card.li, before.map(|card| card.li.as_ref()));
         }
         cards.push(card);
     }
-    for card in spare {
+    for card in passed_over.into_iter().chain(on_page.into_iter().flatten()) {
         card.li.remove();
+    }
+}
+
+/// The longest increasing run (not necessarily contiguous) of `positions`, as a list of them.
+fn longest_increasing(positions: &[usize]) -> Vec<usize> {
+    // For each element: the length of the longest run ending there, and the element before it.
+    let mut length = vec![1; positions.len()];
+    let mut before = vec![usize::MAX; positions.len()];
+    let mut end = usize::MAX;
+    for i in 0..positions.len() {
+        for j in 0..i {
+            if positions[j] < positions[i] && length[j] + 1 > length[i] {
+                length[i] = length[j] + 1;
+                before[i] = j;
+            }
+        }
+        if end == usize::MAX || length[i] > length[end] {
+            end = i;
+        }
+    }
+    let mut run = Vec::new();
+    while end != usize::MAX {
+        run.push(positions[end]);
+        end = before[end];
+    }
+    run
+}
+
+#[cfg(test)]
+mod tests {
+    use super::longest_increasing;
+
+    /// Checks that `run` is an increasing subsequence of `positions` of the given length.
+    fn check(positions: &[usize], length: usize) {
+        let run = longest_increasing(positions);
+        assert_eq!(run.len(), length, "{positions:?} → {run:?}");
+        let mut in_order: Vec<usize> = run.clone();
+        in_order.sort_by_key(|p| positions.iter().position(|q| q == p));
+        assert!(
+            in_order.windows(2).all(|w| w[0] < w[1]),
+            "{positions:?} → {run:?}"
+        );
+    }
+
+    #[test]
+    fn the_longest_increasing_run_is_found() {
+        check(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 0], 9);
+        check(&[4, 0, 5, 1, 2, 9, 3], 4);
+        check(&[3, 2, 1], 1);
+        check(&[0, 1, 2], 3);
+        check(&[], 0);
     }
 }
