@@ -45,21 +45,18 @@ fn index(n: usize) -> Arc<SearchIndex> {
     Arc::new(SearchIndex::new(items))
 }
 
-#[wasm_bindgen_test]
-async fn result_list_shows_a_window_of_highlighted_cards_and_an_empty_state() {
-    let index = index(400);
-    let filter = RwSignal::new(CatalogFilter {
-        query: "身份证".into(),
-        ..Default::default()
-    });
-    let suggested = RwSignal::new(String::new());
-    let expected = index.search(&filter.get_untracked()).len();
-    assert!(expected > 10, "the fixture has {expected} 身份证 items");
-
+/// Mounts a result list of ten cards for `filter`, searched through one session as the catalog
+/// page does; dropping the handle unmounts it.
+fn mount_result_list(
+    index: &Arc<SearchIndex>,
+    filter: RwSignal<CatalogFilter>,
+    on_suggest: impl Fn(String) + Send + Sync + 'static,
+) -> (HtmlElement, impl Sized) {
     let root = container();
-    let list_index = Arc::clone(&index);
-    let session = Arc::new(SearchSession::new(Arc::clone(&index)));
-    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+    let list_index = Arc::clone(index);
+    let session = Arc::new(SearchSession::new(Arc::clone(index)));
+    let on_suggest = Callback::new(on_suggest);
+    let mounted = leptos::mount::mount_to(root.clone(), move || {
         let session = Arc::clone(&session);
         view! {
             <Router>
@@ -71,12 +68,27 @@ async fn result_list_shows_a_window_of_highlighted_cards_and_an_empty_state() {
                     has_choices=Signal::stored(false)
                     on_more=|()| {}
                     on_follow=|()| {}
-                    on_suggest=move |s: String| suggested.set(s)
+                    on_suggest=on_suggest
                     on_clear=|()| {}
                 />
             </Router>
         }
     });
+    (root, mounted)
+}
+
+#[wasm_bindgen_test]
+async fn result_list_shows_a_window_of_highlighted_cards_and_an_empty_state() {
+    let index = index(400);
+    let filter = RwSignal::new(CatalogFilter {
+        query: "身份证".into(),
+        ..Default::default()
+    });
+    let suggested = RwSignal::new(String::new());
+    let expected = index.search(&filter.get_untracked()).len();
+    assert!(expected > 10, "the fixture has {expected} 身份证 items");
+
+    let (root, _mounted) = mount_result_list(&index, filter, move |s| suggested.set(s));
     leptos::task::tick().await;
 
     let cards = all(&root, "li.card");
@@ -567,27 +579,7 @@ async fn when_the_top_results_leave_the_rest_move_up_without_their_cards_moving(
         query: from.clone(),
         ..Default::default()
     });
-    let root = container();
-    let list_index = Arc::clone(&index);
-    let session = Arc::new(SearchSession::new(Arc::clone(&index)));
-    let _mounted = leptos::mount::mount_to(root.clone(), move || {
-        let session = Arc::clone(&session);
-        view! {
-            <Router>
-                <ResultList
-                    index=Arc::clone(&list_index)
-                    hits=Signal::derive(move || session.search(&filter.get()))
-                    shown=Signal::stored(10)
-                    query=Signal::derive(move || filter.get().query)
-                    has_choices=Signal::stored(false)
-                    on_more=|()| {}
-                    on_follow=|()| {}
-                    on_suggest=|_: String| {}
-                    on_clear=|()| {}
-                />
-            </Router>
-        }
-    });
+    let (root, _mounted) = mount_result_list(&index, filter, |_| {});
     leptos::task::tick().await;
     let before = all(&root, "li.card");
     let list = one(&root, "ol.results");
