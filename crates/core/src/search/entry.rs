@@ -103,7 +103,7 @@ impl Entry {
         }
         // The name's pinyin first: most searches read no other.
         let pinyin = arena.add(item.keys.name_entries());
-        let aliases = item
+        let aliases: Vec<(String, PinyinText)> = item
             .aliases
             .iter()
             .enumerate()
@@ -114,24 +114,21 @@ impl Entry {
                 )
             })
             .collect();
-        let mut entry = Entry {
+        let summary = normalize_query(&item.summary);
+        let department = normalize_query(&item.department);
+        Entry {
+            name_letters: ascii_letters(&name),
+            summary_letters: ascii_letters(&summary),
+            alias_letters: (aliases.iter()).fold(0, |set, (alias, _)| set | ascii_letters(alias)),
+            department_letters: ascii_letters(&department),
             name,
             name_map,
             pinyin,
             aliases,
-            summary: normalize_query(&item.summary),
-            department: normalize_query(&item.department),
+            summary,
+            department,
             name_chars: item.name.chars().count(),
-            name_letters: 0,
-            summary_letters: 0,
-            alias_letters: 0,
-            department_letters: 0,
-        };
-        entry.name_letters = ascii_letters(&entry.name);
-        entry.summary_letters = ascii_letters(&entry.summary);
-        entry.alias_letters = (entry.aliases.iter()).fold(0, |set, (a, _)| set | ascii_letters(a));
-        entry.department_letters = ascii_letters(&entry.department);
-        entry
+        }
     }
 
     /// What rejects this entry before its texts are read (see [`Gate`]).
