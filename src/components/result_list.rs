@@ -133,13 +133,13 @@ fn show_cards(
     template: &CardTemplate,
 ) {
     let items = index.items();
-    // The cards on the page, in page order; each is taken once it has its place.
-    let mut on_page: Vec<Option<Card>> = std::mem::take(cards).into_iter().map(Some).collect();
     // For each wanted item, the page position of its card if it has one; the other cards are
     // spare, to be refilled or removed.
     let found: Vec<Option<usize>> = (wanted.iter())
-        .map(|w| (on_page.iter().flatten()).position(|card| card.index() == w.index))
+        .map(|w| cards.iter().position(|card| card.index() == w.index))
         .collect();
+    // The cards on the page, in page order; each is taken once it has its place.
+    let mut on_page: Vec<Option<Card>> = std::mem::take(cards).into_iter().map(Some).collect();
     let mut spare = vec![true; on_page.len()];
     for &at in found.iter().flatten() {
         spare[at] = false;
