@@ -84,7 +84,7 @@ async function load({ url, count }, withTrace, withProfile) {
   if (withTrace) {
     await browser.startTracing(page, {
       path: 'target/load-trace.json',
-      categories: ['devtools.timeline', 'v8.execute', 'blink', 'disabled-by-default-devtools.timeline'],
+      categories: (process.env.CATS ?? 'devtools.timeline,v8.execute,blink,disabled-by-default-devtools.timeline').split(','),
     });
   }
   await page.goto(url);
