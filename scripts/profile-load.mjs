@@ -10,7 +10,8 @@
 // The count selector defaults to the portal's. --trace writes the first app's last run's trace to
 // target/load-trace.json; --profile prints the functions with the most self time per run of the
 // first app (profiled in every run) (names need scripts/size-report.sh's named wasm twin in the dist served, as
-// for profile-keystrokes.mjs).
+// for profile-keystrokes.mjs). CATS=a,b,... sets the trace's categories (e.g. add `loading` to see
+// what a long ResponseBodyLoader task does).
 import { chromium } from '@playwright/test';
 import { addSelfTimes } from './cdp-profile.mjs';
 
