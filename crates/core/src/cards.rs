@@ -133,6 +133,34 @@ fn list<'a>(out: &mut String, values: impl IntoIterator<Item = &'a str>) {
 
 /// Reads cards written by [`encode`]; any malformed line is an error naming it.
 pub fn decode(encoded: &str) -> Result<Vec<ItemSummary>, CardsError> {
+    let (count, lines) = header(encoded)?;
+    // The count comes from the sender: trust it for a capacity only within reason.
+    let mut cards = Vec::with_capacity(count.min(encoded.len() / FIELDS + 1));
+    for (i, line) in lines.enumerate() {
+        cards.push(decode_line(i, line)?);
+    }
+    if cards.len() != count {
+        return Err(CardsError {
+            line: cards.len() + 1,
+            problem: format!("the header announces {count} cards, {} follow", cards.len()),
+        });
+    }
+    Ok(cards)
+}
+
+/// How many cards `encoded` announces, and its first `n` cards (fewer if it has fewer): what the
+/// catalog's first page shows, read without the other lines. [`decode`] still reads (and checks)
+/// them all.
+pub fn decode_head(encoded: &str, n: usize) -> Result<(usize, Vec<ItemSummary>), CardsError> {
+    let (count, lines) = header(encoded)?;
+    let head = (lines.take(n).enumerate())
+        .map(|(i, line)| decode_line(i, line))
+        .collect::<Result<_, _>>()?;
+    Ok((count, head))
+}
+
+/// The announced count, and the lines after the header.
+fn header(encoded: &str) -> Result<(usize, std::str::Split<'_, char>), CardsError> {
     let mut lines = encoded.split(LINE);
     let header = lines.next().unwrap_or_default();
     let count = header
@@ -143,23 +171,15 @@ pub fn decode(encoded: &str) -> Result<Vec<ItemSummary>, CardsError> {
             line: 1,
             problem: format!("expected \"{MAGIC}<TAB><count>\", found {header:.40?}"),
         })?;
-    // The count comes from the sender: trust it for a capacity only within reason.
-    let mut cards = Vec::with_capacity(count.min(encoded.len() / FIELDS + 1));
-    for (i, line) in lines.enumerate() {
-        let line_number = i + 2;
-        let card = decode_card(line).map_err(|problem| CardsError {
-            line: line_number,
-            problem,
-        })?;
-        cards.push(card);
-    }
-    if cards.len() != count {
-        return Err(CardsError {
-            line: cards.len() + 1,
-            problem: format!("the header announces {count} cards, {} follow", cards.len()),
-        });
-    }
-    Ok(cards)
+    Ok((count, lines))
+}
+
+/// Card `i` (0-based), from its line.
+fn decode_line(i: usize, line: &str) -> Result<ItemSummary, CardsError> {
+    decode_card(line).map_err(|problem| CardsError {
+        line: i + 2,
+        problem,
+    })
 }
 
 fn decode_card(line: &str) -> Result<ItemSummary, String> {

@@ -124,3 +124,21 @@ fn unknown_escapes_and_a_trailing_backslash_are_kept_as_written() {
     assert_eq!(unescape("end\\"), "end\\");
     assert_eq!(unescape("\\t\\n\\\\"), "\t\n\\");
 }
+
+#[test]
+fn the_head_is_the_count_and_the_first_cards_alone() {
+    let sent = cards(30);
+    let encoded = encode(&sent);
+    assert_eq!(
+        decode_head(&encoded, 10).unwrap(),
+        (30, sent[..10].to_vec())
+    );
+    assert_eq!(decode_head(&encoded, 50).unwrap(), (30, sent.clone()));
+    // Only the lines read are checked: a broken line 20 does not stop the head.
+    let lines: Vec<&str> = encoded.split('\n').collect();
+    let broken = encoded.replacen(lines[20], "cut", 1);
+    assert_eq!(decode_head(&broken, 10).unwrap().1, sent[..10].to_vec());
+    assert_eq!(decode(&broken).unwrap_err().line, 21);
+    assert_eq!(decode_head(&broken, 25).unwrap_err().line, 21);
+    assert_eq!(decode_head("CARDS9\t1", 10).unwrap_err().line, 1);
+}

@@ -6,6 +6,8 @@
 
 mod entry;
 mod gate;
+#[cfg(all(test, feature = "pinyin", not(target_arch = "wasm32")))]
+mod lazy_tests;
 mod pinyin;
 mod ranking;
 #[cfg(all(test, feature = "pinyin", not(target_arch = "wasm32")))]
@@ -47,7 +49,14 @@ pub struct Hit {
 /// frame or a keystroke; a search before it is done builds the rest at once.
 #[derive(Debug)]
 pub struct SearchIndex {
-    items: Vec<ItemSummary>,
+    items: OnceLock<Vec<ItemSummary>>,
+    /// Until `items` is known ([`lazy`](Self::lazy)): the first items, how many there are, and
+    /// how to get them all.
+    head: Vec<ItemSummary>,
+    count: usize,
+    rest: Mutex<Option<Rest>>,
+    /// Why getting them all failed, if it did (the head then stands for the whole list).
+    failure: OnceLock<String>,
     prepared: OnceLock<Prepared>,
     /// Search data built so far by `prepare_some`, in item order.
     started: Mutex<Prepared>,
@@ -71,13 +80,90 @@ impl Prepared {
     }
 }
 
+/// Gets every item of a [`SearchIndex::lazy`] index, or says why it could not.
+struct Rest(Box<dyn FnOnce() -> Result<Vec<ItemSummary>, String> + Send>);
+
+impl std::fmt::Debug for Rest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Rest(..)")
+    }
+}
+
 impl SearchIndex {
     pub fn new(items: Vec<ItemSummary>) -> Self {
         Self {
-            items,
+            count: items.len(),
+            items: OnceLock::from(items),
+            head: Vec::new(),
+            rest: Mutex::new(None),
+            failure: OnceLock::new(),
             prepared: OnceLock::new(),
             started: Mutex::default(),
         }
+    }
+
+    /// An index that knows its first items (`head`) and how many there are (`count`), and gets
+    /// them all from `rest` the first time something needs more than the head: the catalog
+    /// shows its first page without decoding 10 000 cards first. Listing without search text
+    /// or choices needs only the head; [`prepare_some`](Self::prepare_some) gets them all.
+    pub fn lazy(
+        count: usize,
+        head: Vec<ItemSummary>,
+        rest: impl FnOnce() -> Result<Vec<ItemSummary>, String> + Send + 'static,
+    ) -> Self {
+        Self {
+            items: OnceLock::new(),
+            head,
+            count,
+            rest: Mutex::new(Some(Rest(Box::new(rest)))),
+            failure: OnceLock::new(),
+            prepared: OnceLock::new(),
+            started: Mutex::default(),
+        }
+    }
+
+    /// Every item, got now if not yet. A failure leaves the head as the whole list and is kept
+    /// for [`failure`](Self::failure).
+    pub fn items(&self) -> &[ItemSummary] {
+        self.items.get_or_init(|| {
+            let rest = self.rest.lock().unwrap_or_else(|e| e.into_inner()).take();
+            match rest.map(|Rest(get)| get()) {
+                Some(Ok(items)) => items,
+                Some(Err(why)) => {
+                    let _ = self.failure.set(why);
+                    self.head.clone()
+                }
+                None => self.head.clone(),
+            }
+        })
+    }
+
+    /// How many items there are, without getting them all.
+    pub fn len(&self) -> usize {
+        self.items.get().map_or(self.count, Vec::len)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Item `index`, without getting them all when it is in the head.
+    pub fn item(&self, index: usize) -> Option<&ItemSummary> {
+        match self.items.get() {
+            Some(items) => items.get(index),
+            None if index < self.head.len() => self.head.get(index),
+            None => self.items().get(index),
+        }
+    }
+
+    /// Whether every item has been got.
+    pub fn is_complete(&self) -> bool {
+        self.items.get().is_some()
+    }
+
+    /// Why getting every item failed, once it has been tried.
+    pub fn failure(&self) -> Option<&str> {
+        self.failure.get().map(String::as_str)
     }
 
     /// Builds the search data now (a no-op once built).
@@ -90,11 +176,12 @@ impl SearchIndex {
         if self.is_prepared() {
             return true;
         }
+        let items = self.items();
         let mut started = self.started.lock().unwrap_or_else(|e| e.into_inner());
         let from = started.entries.len();
-        let to = (from + count).min(self.items.len());
-        started.extend(self.items[from..to].iter());
-        let done = started.entries.len() == self.items.len();
+        let to = (from + count).min(items.len());
+        started.extend(items[from..to].iter());
+        let done = started.entries.len() == items.len();
         drop(started);
         if done {
             self.prepare();
@@ -112,13 +199,9 @@ impl SearchIndex {
             let mut started = self.started.lock().unwrap_or_else(|e| e.into_inner());
             let mut prepared = std::mem::take(&mut *started);
             let from = prepared.entries.len();
-            prepared.extend(self.items[from..].iter());
+            prepared.extend(self.items()[from..].iter());
             prepared
         })
-    }
-
-    pub fn items(&self) -> &[ItemSummary] {
-        &self.items
     }
 
     /// Where `query` matched the name of item `index` (its text or its pinyin), for highlighting
@@ -127,7 +210,7 @@ impl SearchIndex {
         let q = normalize_query(query);
         // Without search text nothing is highlighted, and the search data must not be built
         // for it: the catalog's first paint comes before that data exists.
-        if q.is_empty() || index >= self.items.len() {
+        if q.is_empty() || index >= self.len() {
             return vec![];
         }
         let prepared = self.prepared();
@@ -142,7 +225,7 @@ impl SearchIndex {
     /// for one character, which does not match summaries).
     pub fn summary_ranges(&self, index: usize, query: &str) -> Vec<CharRange> {
         let q = normalize_query(query);
-        match self.items.get(index) {
+        match self.item(index) {
             Some(item) if !q.is_empty() && !is_single_char(&q) => text_ranges(&item.summary, &q),
             _ => vec![],
         }
@@ -156,7 +239,7 @@ impl SearchIndex {
     /// The items passing `filter`, ranked as far as they are read (see
     /// [`find_among`](Self::find_among)).
     pub fn rank(&self, filter: &CatalogFilter) -> Ranking {
-        self.find_among(filter, 0..self.items.len())
+        self.find_among(filter, 0..self.len())
     }
 
     /// The items passing `filter` among those at `candidates`, ranked as far as they are read
@@ -168,13 +251,18 @@ impl SearchIndex {
         candidates: impl Iterator<Item = usize>,
     ) -> Ranking {
         let q = normalize_query(&filter.query);
+        if q.is_empty() && !filter.has_choices() {
+            // Every item passes, in catalog order (equal scores and lengths): no item is read,
+            // so a lazy index lists its first page from the head alone.
+            return Ranking::new(candidates.map(|index| sort_key(0, 0, index)).collect());
+        }
+        let items = self.items();
         // Without a choice every item passes: no need to ask each of them.
         let choices = filter.has_choices();
         let candidates = candidates
-            .map(|index| (index, &self.items[index]))
+            .map(|index| (index, &items[index]))
             .filter(|(_, item)| !choices || filter.accepts(item));
         if q.is_empty() {
-            // Equal scores and lengths: catalog order.
             return Ranking::new(candidates.map(|(index, _)| sort_key(0, 0, index)).collect());
         }
         let query = Query::new(&q);
