@@ -68,8 +68,9 @@ const CHIPS: &[Chip] = &[
 pub fn FilterBar(
     #[prop(into)] filter: Signal<CatalogFilter>,
     #[prop(into)] on_change: Callback<CatalogFilter>,
-    /// The 跨省通办 regions present in the catalog, e.g. 川渝.
-    regions: Vec<String>,
+    /// The 跨省通办 regions present in the catalog, e.g. 川渝 (read when their select shows).
+    #[prop(into)]
+    regions: Signal<Vec<String>>,
 ) -> impl IntoView {
     // The controls show only the choices: typing changes the filter's query, which must not
     // re-check every button and select on each keystroke.
@@ -180,10 +181,12 @@ pub fn FilterBar(
                         >
                             <option value="any">{m.scope_any}</option>
                             <option value="全国">{m.scope_national}</option>
-                            {regions
-                                .iter()
-                                .map(|r| view! { <option value=r.clone()>{(m.scope_region)(r)}</option> })
-                                .collect_view()}
+                            {move || regions.with(|regions| {
+                                regions
+                                    .iter()
+                                    .map(|r| view! { <option value=r.clone()>{(m.scope_region)(r)}</option> })
+                                    .collect_view()
+                            })}
                         </select>
                     </label>
                 </Show>

@@ -132,7 +132,6 @@ fn show_cards(
     index: &SearchIndex,
     template: &CardTemplate,
 ) {
-    let items = index.items();
     // For each wanted item, the page position of its card if it has one; the other cards are
     // spare, to be refilled or removed.
     let found: Vec<Option<usize>> = (wanted.iter())
@@ -153,7 +152,9 @@ fn show_cards(
         while matches!(on_page.get(next), Some(None)) {
             next += 1;
         }
-        let item = &items[marks.index];
+        let Some(item) = index.item(marks.index) else {
+            continue; // never: a hit is an item of the index
+        };
         let in_place;
         let card = if let Some(at) = found {
             // Passing over the spares before a card that stays costs a move for each spare
@@ -192,10 +193,13 @@ fn show_cards(
                     .or_else(|| last_spare.and_then(|p| on_page[p].take()))
             };
             match reused {
-                Some(mut card) => {
-                    card.refill(template.lang(), &items[card.index()], item, marks);
-                    card
-                }
+                Some(mut card) => match index.item(card.index()) {
+                    Some(was) => {
+                        card.refill(template.lang(), was, item, marks);
+                        card
+                    }
+                    None => continue, // never: a card shows an item of the index
+                },
                 None => Card::new(template, item, marks),
             }
         };

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use portal_core::{CatalogFilter, ItemSummary, SearchIndex, SearchSession};
 
-use crate::api::FetchError;
+use crate::api::{CardsAnswer, FetchError};
 use crate::components::filter_bar::FilterBar;
 use crate::components::notice::Loading;
 use crate::components::result_list::ResultList;
@@ -17,7 +17,7 @@ use crate::pages::catalog_store::CatalogStore;
 use crate::pages::catalog_url::{Address, UrlSync};
 
 /// Cards rendered at first and added by each "显示更多": never the whole catalog at once.
-const PAGE: usize = 10;
+pub const PAGE: usize = 10;
 
 /// The catalog; `address` is where its filter lives in the address bar.
 #[component]
@@ -69,10 +69,12 @@ fn CatalogLoader(store: CatalogStore, address: Address) -> impl IntoView {
     }
 }
 
-/// Indexes loaded cards. The list shows without the search data; it is built after that first
-/// paint (rAF runs before the frame, the idle callbacks after it).
-pub fn new_session(cards: Vec<ItemSummary>) -> Arc<SearchSession> {
-    let index = Arc::new(SearchIndex::new(cards));
+/// Indexes loaded cards. The list shows from the first cards alone; every card is read, and the
+/// search data built, after that first paint (rAF runs before the frame, the idle callbacks after
+/// it).
+pub fn new_session(cards: CardsAnswer) -> Arc<SearchSession> {
+    let (count, head, read_all) = cards.into_parts();
+    let index = Arc::new(SearchIndex::lazy(count, head, read_all));
     let later = Arc::clone(&index);
     request_animation_frame(move || prepare_in_slices(later));
     Arc::new(SearchSession::new(index))
@@ -211,13 +213,30 @@ fn CatalogBrowser(session: Arc<SearchSession>, address: Address) -> impl IntoVie
     };
     store.on_arrival();
 
-    let mut regions: Vec<String> = index
-        .items()
-        .iter()
-        .filter_map(|i| i.scope.region.clone())
-        .collect();
-    regions.sort();
-    regions.dedup();
+    // Read when the region filter shows, not before the first list (it needs every card).
+    let regions = {
+        let index = Arc::clone(&index);
+        Signal::derive(move || regions_of(index.items()))
+    };
+    // Every card is read after the first paint; should that fail, the list keeps the first ones
+    // and says the catalog is incomplete, with a reload.
+    let incomplete = RwSignal::new(None::<FetchError>);
+    {
+        let index = Arc::clone(&index);
+        request_animation_frame(move || {
+            when_idle(move |_| {
+                let _ = index.items(); // read now, if the search data's first slice has not
+                if let Some(why) = index.failure() {
+                    incomplete.set(Some(FetchError::Decode(why.to_owned())));
+                }
+            })
+        });
+    }
+    let reloading = RwSignal::new(false);
+    let reload = move || {
+        reloading.set(true);
+        let _ = window().location().reload();
+    };
 
     let with_query = move |text: String| {
         let mut next = filter.get_untracked();
@@ -228,6 +247,7 @@ fn CatalogBrowser(session: Arc<SearchSession>, address: Address) -> impl IntoVie
     let query_text = Memo::new(move |_| filter.with(|f| f.query.clone()));
 
     view! {
+        {move || incomplete.get().map(|error| view! { <CatalogError error retrying=reloading on_retry=reload /> })}
         <SearchBox value=query_text on_input=with_query />
         <FilterBar filter=filter on_change=set_filter regions />
         <ResultList
@@ -245,4 +265,14 @@ fn CatalogBrowser(session: Arc<SearchSession>, address: Address) -> impl IntoVie
             on_clear=clear_choices
         />
     }
+}
+
+/// The 跨省通办 regions present in `items`, sorted, each once.
+fn regions_of(items: &[ItemSummary]) -> Vec<String> {
+    let mut regions: Vec<&str> = (items.iter())
+        .filter_map(|item| item.scope.region.as_deref())
+        .collect();
+    regions.sort_unstable();
+    regions.dedup();
+    regions.into_iter().map(str::to_owned).collect()
 }

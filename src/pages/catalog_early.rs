@@ -12,17 +12,17 @@ use std::time::Duration;
 
 use futures::channel::oneshot;
 use futures::future::{select, Either};
-use portal_core::ItemSummary;
 
-use crate::api::{fetch_cards, FetchError};
+use crate::api::{fetch_cards, CardsAnswer, FetchError};
+use crate::pages::catalog::PAGE;
 
-type Cards = Result<Vec<ItemSummary>, FetchError>;
+type Cards = Result<CardsAnswer, FetchError>;
 
 /// How long the app holds its mount for the cards.
 const PATIENCE: Duration = Duration::from_millis(400);
 
 enum Early {
-    Arrived(Vec<ItemSummary>),
+    Arrived(CardsAnswer),
     InFlight(oneshot::Receiver<Cards>),
 }
 
@@ -37,7 +37,7 @@ pub async fn fetch_before_mount() {
     let (sender, receiver) = oneshot::channel();
     wasm_bindgen_futures::spawn_local(async move {
         // The receiver is gone only if the app never wanted the answer.
-        let _ = sender.send(fetch_cards().await);
+        let _ = sender.send(fetch_cards(PAGE).await);
     });
     let (wake, timeout) = oneshot::channel::<()>();
     leptos::prelude::set_timeout(
@@ -56,7 +56,7 @@ pub async fn fetch_before_mount() {
 }
 
 /// The cards fetched before mount, if they arrived in time and loaded. Taken once.
-pub fn take_arrived() -> Option<Vec<ItemSummary>> {
+pub fn take_arrived() -> Option<CardsAnswer> {
     EARLY.with(|slot| {
         let mut slot = slot.borrow_mut();
         match slot.take() {
@@ -77,8 +77,8 @@ pub async fn load_cards() -> Cards {
         Some(Early::Arrived(cards)) => Ok(cards),
         Some(Early::InFlight(receiver)) => match receiver.await {
             Ok(cards) => cards,
-            Err(_) => fetch_cards().await,
+            Err(_) => fetch_cards(PAGE).await,
         },
-        None => fetch_cards().await,
+        None => fetch_cards(PAGE).await,
     }
 }
