@@ -238,6 +238,29 @@ test('when the API is down the home page says so and recovers on retry', async (
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
+test('a catalog whose later cards cannot be read shows the first ones and says it is incomplete', async ({ page, request }) => {
+  // The first list shows from the first ten cards; the rest are read after it has painted.
+  const lines = (await (await request.get('/api/cards')).text()).split('\n');
+  lines[15] = 'cut';
+  await page.route('**/api/cards', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/plain; charset=utf-8', body: lines.join('\n') }),
+  );
+  await page.goto('/');
+  const home = new CatalogPage(page);
+  await expect(home.cards).toHaveCount(10);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('服务器返回的数据无法识别');
+  await expect(home.cards).toHaveCount(10);
+  await expectNoAxeViolations(page);
+
+  await page.unroute('**/api/cards');
+  await alert.getByRole('button', { name: /重试/ }).click();
+  await expect(home.cards.first()).toBeVisible();
+  await home.search.fill('sfz');
+  await expect(home.cards.first().locator('h2')).toContainText('身份证');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
 test('the catalog works from the keyboard alone', async ({ page }) => {
   const home = new CatalogPage(page);
   await page.goto('/');
