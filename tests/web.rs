@@ -538,12 +538,8 @@ fn the_catalog_alone_reads_its_filter_from_the_query_string_as_the_router_would(
 
 /// The best ten of `query`, by index.
 fn top_ten(index: &SearchIndex, query: &str) -> Vec<usize> {
-    let filter = CatalogFilter {
-        query: query.into(),
-        ..Default::default()
-    };
     index
-        .search(&filter)
+        .search(&CatalogFilter::with_query(query))
         .iter()
         .take(10)
         .map(|h| h.index)

@@ -164,13 +164,6 @@ pub fn filter_of(search: &str) -> CatalogFilter {
 mod tests {
     use super::*;
 
-    fn with_query(query: &str) -> CatalogFilter {
-        CatalogFilter {
-            query: query.into(),
-            ..Default::default()
-        }
-    }
-
     /// What the router reads back from the URL written for `filter`.
     fn round_trip(filter: &CatalogFilter) -> CatalogFilter {
         let pairs = filter.to_query_pairs();
@@ -186,21 +179,30 @@ mod tests {
     fn the_url_of_what_is_typed_does_not_rewrite_it() {
         // Our own sync wrote "?q=护照" for "护照 " (or " 护照"): the box keeps the space.
         for typed in ["护照 ", " 护照", "护照  "] {
-            let from_url = round_trip(&with_query(typed));
+            let from_url = round_trip(&CatalogFilter::with_query(typed));
             assert_eq!(from_url.query, "护照");
-            assert!(!url_overrides(&with_query(typed), &from_url), "{typed:?}");
+            assert!(
+                !url_overrides(&CatalogFilter::with_query(typed), &from_url),
+                "{typed:?}"
+            );
         }
     }
 
     #[test]
     fn a_different_url_does_replace_the_shown_filter() {
         // Back/forward or a link: another search, or the same text with another filter.
-        assert!(url_overrides(&with_query("护照 "), &with_query("身份证")));
-        assert!(url_overrides(&with_query("护照"), &with_query("")));
+        assert!(url_overrides(
+            &CatalogFilter::with_query("护照 "),
+            &CatalogFilter::with_query("身份证")
+        ));
+        assert!(url_overrides(
+            &CatalogFilter::with_query("护照"),
+            &CatalogFilter::with_query("")
+        ));
         let police = CatalogFilter {
             department: Some(portal_core::DepartmentKind::Police),
-            ..with_query("护照")
+            ..CatalogFilter::with_query("护照")
         };
-        assert!(url_overrides(&with_query("护照 "), &police));
+        assert!(url_overrides(&CatalogFilter::with_query("护照 "), &police));
     }
 }

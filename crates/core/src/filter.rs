@@ -86,12 +86,17 @@ impl CatalogFilter {
         }
     }
 
-    /// The same search text with every choice cleared ("清除筛选").
-    pub fn query_only(&self) -> Self {
+    /// Search text alone, without a choice.
+    pub fn with_query(query: impl Into<String>) -> Self {
         Self {
-            query: self.query.clone(),
+            query: query.into(),
             ..Self::default()
         }
+    }
+
+    /// The same search text with every choice cleared ("清除筛选").
+    pub fn query_only(&self) -> Self {
+        Self::with_query(self.query.clone())
     }
 
     /// Any choice besides the search text.

@@ -35,10 +35,7 @@ fn seed_index() -> Arc<SearchIndex> {
 }
 
 fn found(index: &SearchIndex, query: &str) -> Vec<usize> {
-    let filter = CatalogFilter {
-        query: query.into(),
-        ..Default::default()
-    };
+    let filter = CatalogFilter::with_query(query);
     index.search(&filter).iter().map(|h| h.index).collect()
 }
 

@@ -56,10 +56,7 @@ fn anything_beyond_the_head_reads_every_item_once_and_answers_as_an_eager_index(
     let items = catalog(300);
     let eager = SearchIndex::new(items.clone());
     let searches = [
-        CatalogFilter {
-            query: "sfz".into(),
-            ..Default::default()
-        },
+        CatalogFilter::with_query("sfz"),
         CatalogFilter {
             department: Some(DepartmentKind::Police),
             ..Default::default()

@@ -26,12 +26,8 @@ fn named(names: &[(&str, &[&str], &str)]) -> SearchIndex {
 }
 
 fn names(index: &SearchIndex, query: &str) -> Vec<String> {
-    let filter = CatalogFilter {
-        query: query.into(),
-        ..Default::default()
-    };
     index
-        .search(&filter)
+        .search(&CatalogFilter::with_query(query))
         .iter()
         .map(|h| index.items()[h.index].name.clone())
         .collect()
