@@ -4,18 +4,14 @@
 
 use std::time::Instant;
 
-use portal_core::keys::summary_with_keys;
-use portal_core::synth::synthetic_items;
+use portal_core::keys::synthetic_summaries;
 use portal_core::{cards, SearchIndex};
 
 const ITEMS: usize = 10_000;
 const ROUNDS: usize = 20;
 
 fn main() {
-    let summaries: Vec<_> = synthetic_items(ITEMS)
-        .iter()
-        .map(summary_with_keys)
-        .collect();
+    let summaries = synthetic_summaries(ITEMS);
     let encoded = cards::encode(&summaries);
     let (mut decode_ms, mut index_ms) = (Vec::new(), Vec::new());
     for _ in 0..ROUNDS {

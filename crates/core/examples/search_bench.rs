@@ -3,8 +3,7 @@
 
 use std::time::Instant;
 
-use portal_core::keys::summary_with_keys;
-use portal_core::synth::synthetic_items;
+use portal_core::keys::synthetic_summaries;
 use portal_core::{CatalogFilter, SearchIndex};
 
 const ITEMS: usize = 10_000;
@@ -12,10 +11,7 @@ const ROUNDS: usize = 20;
 
 fn main() {
     let started = Instant::now();
-    let summaries: Vec<_> = synthetic_items(ITEMS)
-        .iter()
-        .map(summary_with_keys)
-        .collect();
+    let summaries = synthetic_summaries(ITEMS);
     let keys_ms = started.elapsed().as_secs_f64() * 1e3;
     // The catalog's first load decodes every card (`GET /api/cards`) before the first list shows.
     let encoded = portal_core::cards::encode(&summaries);

@@ -5,8 +5,7 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use portal_core::keys::summary_with_keys;
-use portal_core::synth::synthetic_items;
+use portal_core::keys::synthetic_summaries;
 use portal_core::{CatalogFilter, SearchIndex, SearchSession};
 
 const ITEMS: usize = 10_000;
@@ -26,10 +25,7 @@ const QUERIES: [&str; 10] = [
 ];
 
 fn main() {
-    let summaries: Vec<_> = synthetic_items(ITEMS)
-        .iter()
-        .map(summary_with_keys)
-        .collect();
+    let summaries = synthetic_summaries(ITEMS);
     let index = Arc::new(SearchIndex::new(summaries));
     index.prepare();
     let prefixes: Vec<String> = QUERIES

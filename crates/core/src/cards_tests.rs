@@ -1,14 +1,9 @@
 use super::*;
-use crate::keys::summary_with_keys;
-use crate::synth::synthetic_items;
-
-fn cards(n: usize) -> Vec<ItemSummary> {
-    synthetic_items(n).iter().map(summary_with_keys).collect()
-}
+use crate::keys::synthetic_summaries;
 
 /// A card with everything that could trip a separator or an empty list.
 fn awkward() -> ItemSummary {
-    let mut card = cards(1).remove(0);
+    let mut card = synthetic_summaries(1).remove(0);
     card.name = "名称\t带制表符\n和换行\r与反斜杠\\以及\u{1f}分隔符".to_owned();
     card.aliases = vec![String::new(), "别名\\t不是转义".to_owned()];
     card.summary = "\\".to_owned();
@@ -21,7 +16,7 @@ fn awkward() -> ItemSummary {
 
 #[test]
 fn cards_come_back_exactly_as_they_were_sent() {
-    let mut sent = cards(300);
+    let mut sent = synthetic_summaries(300);
     sent.push(awkward());
     let encoded = encode(&sent);
     assert_eq!(decode(&encoded).unwrap(), sent);
@@ -38,7 +33,7 @@ fn an_empty_catalog_is_a_header_alone() {
 
 #[test]
 fn the_format_is_smaller_than_the_json_list() {
-    let sent = cards(1000);
+    let sent = synthetic_summaries(1000);
     let json = serde_json::to_string(&sent).unwrap();
     let encoded = encode(&sent);
     assert!(
@@ -51,7 +46,7 @@ fn the_format_is_smaller_than_the_json_list() {
 
 #[test]
 fn a_malformed_input_is_refused_naming_its_line() {
-    let sent = cards(3);
+    let sent = synthetic_summaries(3);
     let good = encode(&sent);
     let lines: Vec<&str> = good.split('\n').collect();
 
@@ -94,7 +89,7 @@ fn a_malformed_input_is_refused_naming_its_line() {
 
 #[test]
 fn a_bad_flag_or_number_is_named() {
-    let sent = cards(1);
+    let sent = synthetic_summaries(1);
     let encoded = encode(&sent);
     let mut fields: Vec<String> = encoded
         .split('\n')
@@ -127,7 +122,7 @@ fn unknown_escapes_and_a_trailing_backslash_are_kept_as_written() {
 
 #[test]
 fn the_head_is_the_count_and_the_first_cards_alone() {
-    let sent = cards(30);
+    let sent = synthetic_summaries(30);
     let encoded = encode(&sent);
     assert_eq!(
         decode_head(&encoded, 10).unwrap(),

@@ -139,6 +139,14 @@ pub fn summary_with_keys(item: &ServiceItem) -> ItemSummary {
     ItemSummary::new(item, search_keys(item))
 }
 
+/// The cards of [`synthetic_items`](crate::synth::synthetic_items)`(n)`, with their keys: the
+/// catalog `--synthetic n` serves, for benchmarks and tests at scale.
+pub fn synthetic_summaries(n: usize) -> Vec<ItemSummary> {
+    (crate::synth::synthetic_items(n).iter())
+        .map(summary_with_keys)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -86,17 +86,11 @@ mod tests {
     use super::*;
     use crate::filter::ScopeFilter;
     use crate::item::DepartmentKind;
-    use crate::keys::summary_with_keys;
-    use crate::synth::synthetic_items;
+    use crate::keys::synthetic_summaries;
 
     #[test]
     fn typing_and_backspacing_give_exactly_the_plain_answers() {
-        let index = Arc::new(SearchIndex::new(
-            synthetic_items(1_500)
-                .iter()
-                .map(summary_with_keys)
-                .collect(),
-        ));
+        let index = Arc::new(SearchIndex::new(synthetic_summaries(1_500)));
         let session = SearchSession::new(Arc::clone(&index));
         let filters = [
             CatalogFilter::default(),
@@ -149,9 +143,7 @@ mod tests {
 
     #[test]
     fn the_cache_is_bounded() {
-        let index = Arc::new(SearchIndex::new(
-            synthetic_items(50).iter().map(summary_with_keys).collect(),
-        ));
+        let index = Arc::new(SearchIndex::new(synthetic_summaries(50)));
         let session = SearchSession::new(index);
         for n in 0..100 {
             session.search(&CatalogFilter {

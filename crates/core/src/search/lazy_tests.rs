@@ -6,12 +6,7 @@ use std::sync::Arc;
 use super::*;
 use crate::filter::CatalogFilter;
 use crate::item::DepartmentKind;
-use crate::keys::summary_with_keys;
-use crate::synth::synthetic_items;
-
-fn catalog(n: usize) -> Vec<ItemSummary> {
-    synthetic_items(n).iter().map(summary_with_keys).collect()
-}
+use crate::keys::synthetic_summaries;
 
 /// A lazy index over `items` knowing the first `head`, and how many times it read them all.
 fn lazy(items: &[ItemSummary], head: usize) -> (SearchIndex, Arc<AtomicUsize>) {
@@ -39,7 +34,7 @@ fn codes(index: &SearchIndex, filter: &CatalogFilter, n: usize) -> Vec<String> {
 
 #[test]
 fn the_first_page_is_listed_from_the_head_alone() {
-    let items = catalog(300);
+    let items = synthetic_summaries(300);
     let (index, reads) = lazy(&items, 10);
     let all = CatalogFilter::default();
     assert_eq!(index.len(), 300);
@@ -53,7 +48,7 @@ fn the_first_page_is_listed_from_the_head_alone() {
 
 #[test]
 fn anything_beyond_the_head_reads_every_item_once_and_answers_as_an_eager_index() {
-    let items = catalog(300);
+    let items = synthetic_summaries(300);
     let eager = SearchIndex::new(items.clone());
     let searches = [
         CatalogFilter::with_query("sfz"),
@@ -79,7 +74,7 @@ fn anything_beyond_the_head_reads_every_item_once_and_answers_as_an_eager_index(
 
 #[test]
 fn a_failed_read_keeps_the_head_and_says_why() {
-    let items = catalog(30);
+    let items = synthetic_summaries(30);
     let index = SearchIndex::lazy(30, items[..10].to_vec(), || {
         Err("catalog cards, line 12: 3 fields, expected 19".to_owned())
     });

@@ -4,7 +4,7 @@ use super::*;
 use crate::filter::CatalogFilter;
 use crate::filter::ScopeFilter;
 use crate::item::DepartmentKind;
-use crate::keys::summary_with_keys;
+use crate::keys::{summary_with_keys, synthetic_summaries};
 use crate::summary::{ItemSummary, SearchKeys};
 use crate::synth::synthetic_items;
 
@@ -183,7 +183,7 @@ fn no_match_and_mid_syllable_starts_give_nothing() {
 
 #[test]
 fn search_respects_filters_and_keeps_catalog_order_without_text() {
-    let items: Vec<_> = synthetic_items(300).iter().map(summary_with_keys).collect();
+    let items = synthetic_summaries(300);
     let index = SearchIndex::new(items);
     let filter = CatalogFilter {
         department: Some(DepartmentKind::Police),
@@ -385,7 +385,7 @@ fn odd_names_aliases_keys_and_queries_never_panic() {
 
 #[test]
 fn the_search_data_is_built_on_first_need_and_listing_does_not_need_it() {
-    let index = SearchIndex::new(synthetic_items(50).iter().map(summary_with_keys).collect());
+    let index = SearchIndex::new(synthetic_summaries(50));
     // Listing and filtering without text: no search data yet.
     let all = index.search(&CatalogFilter::default());
     assert_eq!(all.len(), 50);
@@ -402,7 +402,7 @@ fn the_search_data_is_built_on_first_need_and_listing_does_not_need_it() {
     };
     let lazy = index.search(&query);
     assert!(index.is_prepared());
-    let eager = SearchIndex::new(synthetic_items(50).iter().map(summary_with_keys).collect());
+    let eager = SearchIndex::new(synthetic_summaries(50));
     eager.prepare();
     assert!(eager.is_prepared());
     assert_eq!(lazy, eager.search(&query));
@@ -411,12 +411,7 @@ fn the_search_data_is_built_on_first_need_and_listing_does_not_need_it() {
 
 #[test]
 fn the_search_data_built_a_slice_at_a_time_finds_what_it_would_at_once() {
-    let items = || {
-        synthetic_items(50)
-            .iter()
-            .map(summary_with_keys)
-            .collect::<Vec<_>>()
-    };
+    let items = || synthetic_summaries(50);
     let query = CatalogFilter {
         query: "bj".into(),
         ..Default::default()
@@ -471,10 +466,7 @@ fn a_sort_key_orders_by_score_then_name_length_then_catalog_order_and_gives_the_
 
 #[test]
 fn the_one_character_shortcuts_reject_only_items_one_character_cannot_match() {
-    let mut items: Vec<ItemSummary> = synthetic_items(3_000)
-        .iter()
-        .map(summary_with_keys)
-        .collect();
+    let mut items = synthetic_summaries(3_000);
     items.extend(catalog().items().iter().cloned());
     // An alias whose characters are not in the name.
     let alias_only = named(&[("护照签发", &["出境公民证件"], "因私出国。")]);
@@ -529,7 +521,7 @@ fn the_one_character_shortcuts_reject_only_items_one_character_cannot_match() {
 #[test]
 fn the_bloom_filter_rejects_only_items_that_cannot_match() {
     // Queries cut from the items' own texts (汉字, pinyin, initials, mixed), so most match something.
-    let items: Vec<ItemSummary> = synthetic_items(800).iter().map(summary_with_keys).collect();
+    let items = synthetic_summaries(800);
     let index = SearchIndex::new(items.clone());
     let mut arena = super::pinyin::PinyinArena::default();
     let entries: Vec<super::entry::Entry> = items
