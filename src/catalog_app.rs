@@ -37,10 +37,10 @@ pub fn CatalogApp() -> impl IntoView {
     }
 }
 
-/// Fetches the whole portal's script and wasm ahead, once, when the reader shows interest in a
-/// result (a pointer or a finger on it, keyboard focus): following it is a page load of the
-/// whole portal, which then finds them in the cache. Readers who only search download nothing
-/// more.
+/// Fetches the whole portal's script, wasm and stylesheets ahead, once, when the reader shows
+/// interest in a result (a pointer or a finger on it, keyboard focus): following it is a page
+/// load of the whole portal, which then finds them in the cache (its stylesheets hold up its first
+/// paint). Readers who only search download nothing more.
 /// The release build names the files in `<meta name="whole-portal">` (scripts/build-release.sh);
 /// without it (`trunk serve` serves the whole portal anyway) nothing is done.
 fn prefetch_whole_portal_on_interest() {
@@ -73,8 +73,9 @@ fn prefetch_whole_portal_on_interest() {
             if let Ok(link) = document().create_element("link") {
                 let _ = link.set_attribute("rel", "prefetch");
                 let _ = link.set_attribute("href", file);
-                // The same request the portal's page makes (CORS, same-origin credentials), so
-                // the cached answer serves it.
+                // The same request the portal's page makes for its script and wasm (CORS,
+                // same-origin credentials); its stylesheets, asked without CORS, are served from
+                // the same cached answer (tests/e2e/prefetch.spec.ts).
                 let _ = link.set_attribute("crossorigin", "anonymous");
                 let _ = head.append_child(&link);
             }
