@@ -251,14 +251,14 @@ impl SearchIndex {
         candidates: impl Iterator<Item = usize>,
     ) -> Ranking {
         let q = normalize_query(&filter.query);
-        if q.is_empty() && !filter.has_choices() {
+        // Without a choice every item passes: no need to ask each of them.
+        let choices = filter.has_choices();
+        if q.is_empty() && !choices {
             // Every item passes, in catalog order (equal scores and lengths): no item is read,
             // so a lazy index lists its first page from the head alone.
             return Ranking::new(candidates.map(|index| sort_key(0, 0, index)).collect());
         }
         let items = self.items();
-        // Without a choice every item passes: no need to ask each of them.
-        let choices = filter.has_choices();
         let candidates = candidates
             .map(|index| (index, &items[index]))
             .filter(|(_, item)| !choices || filter.accepts(item));
