@@ -32,12 +32,12 @@ export default defineConfig({
   projects: [
     {
       name: 'desktop',
-      testMatch: /(journeys|guide|prefetch|staff|staff-queue|apply|apply-more|keyboard)\.spec\.ts/,
+      testMatch: /(journeys|navigation|failures|guide|prefetch|staff|staff-queue|apply|apply-more|keyboard)\.spec\.ts/,
       use: { baseURL: journeys, viewport: { width: 1280, height: 900 } },
     },
     {
       name: 'phone',
-      testMatch: /(journeys|guide|prefetch|staff|staff-queue|apply|apply-more)\.spec\.ts/,
+      testMatch: /(journeys|navigation|failures|guide|prefetch|staff|staff-queue|apply|apply-more)\.spec\.ts/,
       use: { baseURL: journeys, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     },
     {

@@ -1,6 +1,23 @@
 // Page objects: what a citizen sees and does, found by role and label first.
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+
+/** An item as the catalog API lists it (the fields the journeys read). */
+export type Summary = {
+  code: string;
+  name: string;
+  department_kind: string;
+  depth: string;
+  scope: { kind: string; region?: string };
+  visits: number;
+};
+
+/** The whole catalog, from the API itself, so the tests follow whatever the seed data holds. */
+export async function catalog(request: APIRequestContext): Promise<Summary[]> {
+  const response = await request.get('/api/items');
+  expect(response.ok()).toBe(true);
+  return response.json();
+}
 
 export class CatalogPage {
   readonly search: Locator;
