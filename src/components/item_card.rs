@@ -164,7 +164,7 @@ impl Card {
     }
 
     /// Shows or hides the summary for `marks`, writing it only when it is shown. A hidden
-    /// summary keeps its old text: it is neither laid out nor read.
+    /// summary keeps its old text (it is neither laid out nor read) but not its marks.
     fn show_summary(&mut self, item: &ItemSummary, marks: &Highlights) {
         let (shown, show) = (shows_summary(&self.marked), shows_summary(marks));
         if show {
@@ -175,6 +175,9 @@ impl Card {
                 .summary
                 .element()
                 .toggle_attribute_with_force("hidden", !show);
+            if !show {
+                self.summary.unmark();
+            }
         }
     }
 }

@@ -49,3 +49,22 @@ pub async fn sleep(ms: i32) {
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
+
+/// The texts marked as search matches inside `root`: the ranges of the page's `search` highlight
+/// that start there (browsers with custom highlights; in text order within one text node, as a
+/// marked text has), then any `<mark>`.
+pub fn marked(root: &Element) -> Vec<String> {
+    let find = js_sys::Function::new_with_args(
+        "root",
+        "const search = globalThis.CSS && CSS.highlights && CSS.highlights.get('search');
+         const ranges = search ? [...search].filter((r) => root.contains(r.startContainer)) : [];
+         ranges.sort((a, b) => a.startOffset - b.startOffset);
+         return [...ranges.map((r) => r.startContainer.data.slice(r.startOffset, r.endOffset)),
+                 ...[...root.querySelectorAll('mark')].map((m) => m.textContent)];",
+    );
+    let found: js_sys::Array = find
+        .call1(&wasm_bindgen::JsValue::NULL, root)
+        .unwrap()
+        .unchecked_into();
+    found.iter().map(|text| text.as_string().unwrap()).collect()
+}

@@ -19,6 +19,17 @@ export async function catalog(request: APIRequestContext): Promise<Summary[]> {
   return response.json();
 }
 
+/** The texts marked as search matches inside `locator`: the ranges of the page's `search`
+ *  highlight (src/components/marked_text.rs) that start there, in text order. */
+export function marked(locator: Locator): Promise<string[]> {
+  return locator.evaluate((root) =>
+    [...(CSS.highlights.get('search') ?? [])]
+      .filter((range) => root.contains(range.startContainer))
+      .sort((a, b) => a.startOffset - b.startOffset)
+      .map((range) => (range.startContainer as Text).data.slice(range.startOffset, range.endOffset)),
+  );
+}
+
 export class CatalogPage {
   readonly search: Locator;
   readonly count: Locator;

@@ -2,7 +2,7 @@
 // portal. Interest in a result fetches the whole portal's files ahead, so that load finds them
 // in the cache (src/catalog_app.rs, scripts/build-release.sh).
 import { expect, test } from '@playwright/test';
-import { CatalogPage } from './pages';
+import { CatalogPage, marked } from './pages';
 
 test('interest in a result fetches the whole portal ahead, and its guide loads every one of those files from the cache', async ({ page }) => {
   const home = new CatalogPage(page);
@@ -18,7 +18,7 @@ test('interest in a result fetches the whole portal ahead, and its guide loads e
   const fetched = new Set<string>();
   page.on('requestfinished', (request) => fetched.add(new URL(request.url()).pathname));
   await home.search.fill('护照');
-  await expect(home.cards.first().locator('h2 mark')).toHaveText('护照');
+  await expect.poll(() => marked(home.cards.first().locator('h2'))).toEqual(['护照']);
   expect(files.filter((file) => fetched.has(file))).toEqual([]);
 
   // A pointer on a result fetches every one of them, once.
