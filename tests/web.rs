@@ -231,7 +231,7 @@ async fn result_list_shows_a_window_of_highlighted_cards_and_an_empty_state() {
     for card in all(&root, "li.card") {
         assert!(one(&card, ".card-summary").has_attribute("hidden"));
         assert_eq!(marked(&one(&card, "h2 a")), vec!["护照"]);
-        // The hidden summary's ranges went with its text: nothing marked stays behind.
+        // Hiding the summary took its ranges out of the highlight: nothing hidden stays marked.
         assert_eq!(marked(&one(&card, ".card-summary")), Vec::<String>::new());
     }
 

@@ -251,7 +251,7 @@ impl SearchIndex {
         candidates: impl Iterator<Item = usize>,
     ) -> Ranking {
         let q = normalize_query(&filter.query);
-        // Without a choice every item passes: no need to ask each of them.
+        // Asked once: `has_choices` clones the filter.
         let choices = filter.has_choices();
         if q.is_empty() && !choices {
             // Every item passes, in catalog order (equal scores and lengths): no item is read,
@@ -259,6 +259,7 @@ impl SearchIndex {
             return Ranking::new(candidates.map(|index| sort_key(0, 0, index)).collect());
         }
         let items = self.items();
+        // Without a choice every item passes: no need to ask each of them.
         let candidates = candidates
             .map(|index| (index, &items[index]))
             .filter(|(_, item)| !choices || filter.accepts(item));
